@@ -30,7 +30,8 @@ class Clash(str, enum.Enum):
     attributes are taken from the later entity where it sets them.
     ``replace``: the later entity replaces the earlier one whole.
     ``error``: raise :class:`GazetteerError`.
-    Both ``combine`` and ``replace`` are associative.
+    ``replace`` is associative; ``combine`` is associative up to the order of
+    an entity's names (the same names, ids and attributes either way).
     """
 
     COMBINE = "combine"

@@ -1,0 +1,68 @@
+"""namematch: resolve the many spellings of a name to one canonical entity.
+
+>>> from namematch import Resolver, compare
+>>> Resolver().best("Qasym-Zhomart Toqaev").entity.id
+'kassym-jomart-tokayev'
+>>> compare("Muttaqi", "Mutaki").is_match
+True
+"""
+
+from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
+
+from .errors import DataTableError, NamematchError
+from .evaluate import SweepPoint, evaluate, read_labelled
+from .normalize import normalize
+from .phonetic import phonetic_key, skeleton_key, translit_key
+from .resolver import BruteForceResolver, Match, Resolver
+from .similarity import DEFAULT_THRESHOLD, Comparison, Evidence, compare
+from .structure import NameToken, ParsedName, Role, parse_name
+from .translit import (
+    Scheme,
+    Variant,
+    detect_lang,
+    detect_script,
+    schemes,
+    schemes_for,
+    skeleton,
+    transliterate,
+    variants,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "BruteForceResolver",
+    "Comparison",
+    "DataTableError",
+    "Entity",
+    "EntityType",
+    "Evidence",
+    "Gazetteer",
+    "Match",
+    "Name",
+    "NameKind",
+    "NameToken",
+    "NamematchError",
+    "ParsedName",
+    "Resolver",
+    "Role",
+    "Scheme",
+    "SweepPoint",
+    "Variant",
+    "compare",
+    "detect_lang",
+    "detect_script",
+    "evaluate",
+    "normalize",
+    "parse_name",
+    "phonetic_key",
+    "read_labelled",
+    "schemes",
+    "schemes_for",
+    "skeleton",
+    "skeleton_key",
+    "translit_key",
+    "transliterate",
+    "variants",
+]

@@ -1,0 +1,157 @@
+"""The resolver's index: every name form of a gazetteer, parsed once, with blocking keys.
+
+For each name of each entity the index holds the name itself and, for names in
+another script, each romanisation of it (one per transliteration scheme). Each
+form is parsed once (:func:`namematch.structure.parse_name`) and posted under
+blocking keys of its words:
+
+* the romanisation key of each word, and of each two adjacent words joined
+  (so "Abdulghani" meets "Abdul Ghani");
+* the consonant skeleton (for names written without vowels);
+* the first and the last four letters of the key, and the skeleton with one
+  consonant dropped (so a typo still meets its name).
+
+A query is parsed the same way and only forms sharing a key are scored. The
+index is immutable once built and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from attrs import frozen
+
+from gazetteer import Entity, Gazetteer, Name, NameKind
+
+from .lexicon import lexicon
+from .normalize import words
+from .phonetic import translit_key
+from .structure import NameToken, ParsedName, parse_name
+from .translit import TranslitError, Variant, detect_script, variants
+
+__all__ = ["Entry", "NameIndex", "blocking_keys"]
+
+_MIN_CAP = 2000   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
+
+
+@frozen
+class Entry:
+    """One indexed form: which entity and name it belongs to, and how it was derived."""
+
+    entity: int           # position in the gazetteer
+    name: Name
+    form: str             # the text that was parsed (the name, or a romanisation of it)
+    via: str | None       # transliteration scheme that produced ``form`` (None: the name itself)
+    parsed: ParsedName
+
+
+def blocking_keys(tokens: Sequence[NameToken]) -> dict[str, float]:
+    """Blocking keys of a token sequence, each with the weight of the word it came from."""
+    keys: dict[str, float] = {}
+
+    def put(k: str, w: float) -> None:
+        if k and w > keys.get(k, -1.0):
+            keys[k] = w
+
+    for t in tokens:
+        if not t.key:
+            continue
+        put("k:" + t.key, t.weight)
+        if len(t.skeleton) >= 2:
+            put("s:" + t.skeleton, t.weight * 0.9)
+        if len(t.key) >= 6:
+            put("p:" + t.key[:4], t.weight * 0.5)
+            put("e:" + t.key[-4:], t.weight * 0.5)
+        sk = t.skeleton
+        if len(sk) >= 3:
+            # One consonant dropped: a typo or a lost letter still meets its name.
+            for i in range(len(sk)):
+                put("d:" + sk[:i] + sk[i + 1:], t.weight * 0.4)
+    for a, b in zip(tokens, tokens[1:]):
+        if a.key and b.key:
+            put("k:" + translit_key(a.text + b.text), max(a.weight, b.weight))
+    return keys
+
+
+class NameIndex:
+    """Parsed name forms of a gazetteer and an inverted index over their blocking keys."""
+
+    def __init__(self, gazetteer: Gazetteer, *, romanisations: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self.entities: tuple[Entity, ...] = tuple(gazetteer)
+        forms = list(self._forms(romanisations))
+        self.weights = _document_weights(forms)
+        entries: list[Entry] = []
+        seen: set[tuple[int, str]] = set()
+        for ei, name, form, via in forms:
+            parsed = parse_name(form, self.entities[ei].type.value, weights=self.weights)
+            if not parsed.tokens or (ei, parsed.text) in seen and via is not None:
+                continue
+            seen.add((ei, parsed.text))
+            entries.append(Entry(ei, name, form, via, parsed))
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(self.entries):
+            for k in blocking_keys(e.parsed.tokens):
+                postings[k].append(i)
+        self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+
+    def _forms(self, romanisations: bool) -> Iterable[tuple[int, Name, str, str | None]]:
+        for ei, entity in enumerate(self.entities):
+            for name in entity.names:
+                yield ei, name, name.text, None
+                if romanisations and detect_script(name.text) not in (None, "Latn"):
+                    for v in _variants(name.text, name.lang):
+                        yield ei, name, v.text, v.scheme
+
+    def parse_query(self, text: str) -> ParsedName:
+        """Parse a query with this index's word weights."""
+        return parse_name(text, weights=self.weights)
+
+    def candidates(self, query: ParsedName, limit: int) -> list[int]:
+        """Entry positions sharing blocking keys with ``query``, most promising first."""
+        n = len(self.entries) or 1
+        score: dict[int, float] = defaultdict(float)
+        cap = max(_MIN_CAP, n // 20)
+        for key, weight in blocking_keys(query.tokens).items():
+            posting = self.postings.get(key)
+            if not posting or (len(posting) > cap and not key.startswith("k:")):
+                continue
+            idf = math.log(1 + n / len(posting))
+            gain = weight * idf
+            for i in posting:
+                score[i] += gain
+        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [i for i, _ in ranked[:limit]]
+
+
+def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:
+    """Romanisations of a name; a language tag without schemes of its own is detected instead."""
+    try:
+        return variants(text, lang=lang)
+    except TranslitError:
+        return variants(text)
+
+
+def _document_weights(forms: Iterable[tuple[int, Name, str, str | None]]) -> Callable[[str], float]:
+    """Word informativeness: the bundled frequency table, lowered for words many entities share."""
+    lex = lexicon()
+    per_entity: dict[str, set[int]] = defaultdict(set)
+    for ei, name, form, _ in forms:
+        if name.kind is NameKind.DEMONYM:
+            continue
+        for w in words(form):
+            for part in w.text.split():
+                per_entity[translit_key(part)].add(ei)
+    df = {k: len(v) for k, v in per_entity.items()}
+
+    def weight(key: str) -> float:
+        base = lex.weight_of(key)
+        d = df.get(key, 0)
+        if d <= 1:
+            return base
+        return base * max(0.15, 1.0 / (1.0 + 0.5 * math.log(d)))
+
+    return weight

@@ -1,0 +1,113 @@
+"""What the matcher knows about name words, read from the tables in ``data/``.
+
+Every form is normalised with :func:`namematch.normalize.normalize` when loaded, so
+a Cyrillic or Arabic-script title in the table meets its romanised occurrence in
+a name. Lookups are by normalised word (titles also by word sequence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+from attrs import frozen
+
+from .errors import DataTableError
+from .normalize import normalize
+from .phonetic import translit_key
+from .tables import read_rows
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+@frozen
+class Lexicon:
+    """Word lists and weights the name parser and the scorer consult."""
+
+    titles: frozenset[tuple[str, ...]]          # title word sequences that are never given names
+    title_names: frozenset[str]                 # title words that are also given names (Amir, Sayed)
+    max_title_len: int
+    particles: Mapping[str, str]                # word -> article / prefix / suffix / connector
+    patronymic_suffixes: tuple[str, ...]        # "ovich", "uly", ... (normalised)
+    patronymic_words: frozenset[str]            # "uulu", "kyzy", "ogly", ...
+    frequency: Mapping[str, float]              # translit key -> weight in (0, 1]
+    org_words: Mapping[str, str]                # word -> legal / generic
+    place_words: frozenset[str]
+    function_words: frozenset[str]
+
+    def weight_of(self, key: str) -> float:
+        """Informativeness of a word from the frequency table (1.0 when unlisted)."""
+        return self.frequency.get(key, 1.0)
+
+
+def _forms(form: str) -> list[str]:
+    return [f for f in {normalize(form.strip("-"))} if f]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon built from the bundled tables (loaded once)."""
+    titles: set[tuple[str, ...]] = set()
+    title_names: set[str] = set()
+    for _, cols in read_rows("titles.tsv", 4):
+        for f in _forms(cols[0]):
+            if cols[3].lower() == "yes":
+                title_names.update(f.split())
+            else:
+                titles.add(tuple(f.split()))
+    # A word that is sometimes a given name is never stripped as a title on its own.
+    titles = {t for t in titles if not (len(t) == 1 and t[0] in title_names)}
+
+    particles: dict[str, str] = {}
+    for _, cols in read_rows("particles.tsv", 2):
+        for f in _forms(cols[0]):
+            if " " not in f:
+                particles.setdefault(f, cols[1])
+
+    suffixes: set[str] = set()
+    pwords: set[str] = set()
+    for _, cols in read_rows("patronymics.tsv", 3):
+        if cols[2] != "patronymic":
+            continue
+        for f in _forms(cols[0]):
+            if cols[1] == "suffix":
+                suffixes.add(f.replace(" ", ""))
+            elif cols[1] == "word":
+                pwords.update(f.split())
+
+    frequency: dict[str, float] = {}
+    for lineno, cols in read_rows("name_frequency.tsv", 2):
+        try:
+            weight = float(cols[1])
+        except ValueError:
+            raise DataTableError("namematch/data/name_frequency.tsv", lineno,
+                                 f"bad weight, expected a number in (0, 1], got {cols[1]!r}") from None
+        if not 0 < weight <= 1:
+            raise DataTableError("namematch/data/name_frequency.tsv", lineno,
+                                 f"bad weight, expected a number in (0, 1], got {weight}")
+        for f in _forms(cols[0]):
+            for word in f.split():
+                key = translit_key(word)
+                frequency[key] = min(weight, frequency.get(key, 1.0))
+
+    org: dict[str, str] = {}
+    for _, cols in read_rows("org_words.tsv", 2):
+        for f in _forms(cols[0]):
+            for word in f.split():
+                org.setdefault(word, cols[1])
+
+    places = {w for _, cols in read_rows("place_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
+    function = {w for _, cols in read_rows("function_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
+    return Lexicon(
+        titles=frozenset(titles),
+        title_names=frozenset(title_names),
+        max_title_len=max((len(t) for t in titles), default=1),
+        particles=MappingProxyType(particles),
+        patronymic_suffixes=tuple(sorted(suffixes, key=lambda s: (-len(s), s))),
+        patronymic_words=frozenset(pwords),
+        frequency=MappingProxyType(frequency),
+        org_words=MappingProxyType(org),
+        place_words=frozenset(places),
+        function_words=frozenset(function),
+    )

@@ -1,0 +1,172 @@
+"""The :class:`Resolver`: from a name to the entities it may denote.
+
+Candidates come from the index's blocking keys (never a scan of every name),
+then each is scored with :func:`namematch.similarity.compare_parsed`. Results are
+:class:`Match` records, best first, one per entity, sorted by
+``(-score, entity id)`` so output is deterministic. A name that clears the
+threshold for several entities returns all of them with their scores.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
+
+from .index import Entry, NameIndex
+from .similarity import DEFAULT_THRESHOLD, Comparison, compare_parsed
+
+__all__ = ["BruteForceResolver", "Match", "Resolver"]
+
+
+@frozen
+class Match:
+    """One entity a name may denote.
+
+    ``name`` is the gazetteer name that matched; ``form`` the text actually
+    compared (the name, or its romanisation in scheme ``via``); ``comparison``
+    the word-by-word evidence. ``valid`` is False when a date was given and the
+    matched name was not in use then.
+    """
+
+    entity: Entity
+    score: float
+    name: Name
+    form: str
+    via: str | None
+    comparison: Comparison
+    valid: bool = True
+
+    @property
+    def explanation(self) -> str:
+        """Why this entity: the name matched, its kind and period, and the evidence."""
+        head = f"{self.entity.id}: matched {self.name.kind.value} name {self.name.text!r}"
+        if self.via:
+            head += f" (romanised {self.form!r} by {self.via})"
+        if self.name.kind is NameKind.HISTORICAL or self.name.period:
+            head += f", in use {self.name.period or 'at an unknown time'}"
+        if not self.valid:
+            head += " (not in use on the requested date)"
+        return head + "\n" + self.comparison.explain()
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready summary."""
+        return {
+            "id": self.entity.id,
+            "name": self.entity.name,
+            "type": self.entity.type.value,
+            "score": round(self.score, 4),
+            "matched": self.name.text,
+            "kind": self.name.kind.value,
+            "via": self.via,
+            "wikidata": self.entity.wikidata,
+        }
+
+
+def _types(types: Iterable[EntityType | str] | EntityType | str | None) -> frozenset[EntityType] | None:
+    if types is None:
+        return None
+    if isinstance(types, (str, EntityType)):
+        types = [types]
+    try:
+        return frozenset(EntityType(t) for t in types)
+    except ValueError as exc:
+        raise ValueError(f"unknown entity type: {exc}; expected one of "
+                         f"{', '.join(t.value for t in EntityType)}") from None
+
+
+class Resolver:
+    """Resolve names against a gazetteer (the embedded default when none is given).
+
+    Build once and share: the index is immutable and the resolver is thread-safe.
+    ``threshold`` is the default decision threshold; ``max_candidates`` bounds how
+    many indexed forms are scored per query.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        max_candidates: int = 64,
+        romanisations: bool = True,
+    ) -> None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+        if max_candidates < 1:
+            raise ValueError(f"max_candidates must be at least 1, got {max_candidates!r}")
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+        self.threshold = threshold
+        self.max_candidates = max_candidates
+        self.index = NameIndex(self.gazetteer, romanisations=romanisations)
+
+    def _candidate_entries(self, query: object) -> Sequence[int]:
+        return self.index.candidates(query, self.max_candidates)  # type: ignore[arg-type]
+
+    def resolve(
+        self,
+        name: str,
+        limit: int | None = 5,
+        types: Iterable[EntityType | str] | EntityType | str | None = None,
+        date: _dt.date | str | None = None,
+        *,
+        threshold: float | None = None,
+    ) -> list[Match]:
+        """The entities ``name`` may denote, best first; ``[]`` when none clears the threshold.
+
+        ``types`` keeps only entities of those types. Given a ``date``, names in use
+        on that date rank before names that were not (historical names still match).
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        thr = self.threshold if threshold is None else threshold
+        if not 0.0 <= thr <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
+        when = _dt.date.fromisoformat(date) if isinstance(date, str) else date
+        wanted = _types(types)
+        query = self.index.parse_query(name)
+        if not query.tokens:
+            return []
+        best: dict[int, Match] = {}
+        entries = self.index.entries
+        for i in self._candidate_entries(query):
+            entry: Entry = entries[i]
+            entity = self.index.entities[entry.entity]
+            if wanted is not None and entity.type not in wanted:
+                continue
+            c = compare_parsed(query, entry.parsed, threshold=thr)
+            if c.score < thr or (entry.name.kind in _WHOLE_ONLY and c.grade not in ("full", "acronym")):
+                continue
+            valid = when is None or entry.name.is_valid_on(when)
+            m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
+            old = best.get(entry.entity)
+            if old is None or _rank(m) < _rank(old):
+                best[entry.entity] = m
+        out = sorted(best.values(), key=_rank)
+        return out if limit is None else out[:limit]
+
+    def best(self, name: str, **kwargs: object) -> Match | None:
+        """The single best match, or ``None``."""
+        found = self.resolve(name, limit=1, **kwargs)  # type: ignore[arg-type]
+        return found[0] if found else None
+
+
+# An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
+_WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
+
+_KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, NameKind.ABBREVIATION: 2,
+               NameKind.HISTORICAL: 3, NameKind.DEMONYM: 4}
+
+
+def _rank(m: Match) -> tuple[object, ...]:
+    return (not m.valid, -m.score, m.entity.id, _KIND_ORDER[m.name.kind], m.name.text, m.via or "")
+
+
+class BruteForceResolver(Resolver):
+    """Scores every indexed form: slow, for tests and as the oracle of the indexed resolver."""
+
+    def _candidate_entries(self, query: object) -> Sequence[int]:
+        return range(len(self.index.entries))

@@ -1,0 +1,274 @@
+"""Similarity of names that understands their structure.
+
+:func:`compare` aligns the words of two names (any order; initials; compounds
+written joined, spaced or hyphenated), grades each aligned pair by the
+strongest evidence it has, and weighs every word by how much it identifies:
+
+=========  ==============================================================  ======
+evidence   meaning                                                         score
+=========  ==============================================================  ======
+exact      same normalised word                                            1.00
+variant    same romanisation key (Toqaev / Tokayev / Tokajew)              0.95
+skeleton   same consonant skeleton, one side written in Arabic script      0.90
+compound   a word equals two or three joined words of the other name       pair's
+typo       close romanisation keys (Jaro-Winkler and Levenshtein)          ≤ 0.88
+initial    an initial and a word starting with it                          0.75
+=========  ==============================================================  ======
+
+The name score is then graded: all words aligned → the weighted mean of the
+pair scores; one name's words all inside the other (a partial name such as a
+surname alone) → at most 0.85, more for more informative matched words; words on
+both sides left unaligned (conflicting names) → sharply lower. ``compare`` is
+symmetric, returns a score in [0, 1], and ``compare(a, a).score == 1`` for
+every name with a word in it; ``("", "")`` scores 0.0.
+
+>>> compare("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev").is_match
+True
+>>> compare("Amir Khan Haqqani", "Amir Khan Muttaqi").is_match
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import jellyfish
+from attrs import field, frozen
+
+from .structure import NameToken, ParsedName, Role, Weights, make_token, parse_name
+
+__all__ = ["DEFAULT_THRESHOLD", "Comparison", "Evidence", "compare", "compare_parsed", "token_similarity"]
+
+#: Default decision threshold of :attr:`Comparison.is_match` (see ``bench/`` and the evaluation helper).
+DEFAULT_THRESHOLD = 0.70
+
+EXACT, VARIANT, SKELETON, TYPO_MAX, INITIAL, COMPOUND = 1.0, 0.95, 0.90, 0.88, 0.75, 0.97
+# Words that a name may omit without becoming a different or partial name.
+_OPTIONAL = frozenset({Role.PATRONYMIC, Role.PARTICLE, Role.GENERIC, Role.LEGAL})
+# What each omitted optional word costs. A generic word present on one side only often names a
+# different place ("Akmola" the city, "Akmola Region" the province), so it costs more.
+_OMIT_COST = {Role.PATRONYMIC: 0.98, Role.PARTICLE: 0.98, Role.LEGAL: 0.98, Role.GENERIC: 0.8}
+_SKELETON_BY_LEN = {1: 0.65, 2: 0.72, 3: 0.85}
+_MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
+_MAX_JOIN = 3         # compounds: up to three words joined
+
+
+@frozen
+class Evidence:
+    """How one word (or joined words) of each name was aligned, and what it scored.
+
+    ``left``/``right`` are normalised words ("" when the word had no partner);
+    ``kind`` is exact / variant / skeleton / typo / initial / compound / acronym /
+    missing; ``weight`` is the word's informativeness.
+    """
+
+    left: str
+    right: str
+    kind: str
+    score: float
+    weight: float
+
+    def __str__(self) -> str:
+        return f"{self.left or '-'} ~ {self.right or '-'}: {self.kind} {self.score:.2f} (w {self.weight:.2f})"
+
+
+@frozen
+class Comparison:
+    """The result of :func:`compare`: a score in [0, 1], the decision, and the evidence."""
+
+    left: str
+    right: str
+    score: float
+    is_match: bool
+    threshold: float
+    grade: str
+    evidence: tuple[Evidence, ...] = field(factory=tuple)
+
+    def explain(self) -> str:
+        """A readable, one-line-per-word account of the score."""
+        lines = [f"{self.left!r} vs {self.right!r}: {self.score:.3f} ({self.grade}; "
+                 f"{'match' if self.is_match else 'no match'} at {self.threshold:.2f})"]
+        lines += [f"  {e}" for e in self.evidence]
+        return "\n".join(lines)
+
+
+def _typo(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    lev = 1.0 - jellyfish.levenshtein_distance(a, b) / max(len(a), len(b))
+    return (jellyfish.jaro_winkler_similarity(a, b) + lev) / 2
+
+
+def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
+    """Score and evidence kind of two tokens (symmetric, in [0, 1])."""
+    if a.text == b.text:
+        return EXACT, "exact"
+    if a.key and a.key == b.key:
+        return VARIANT, "variant"
+    if len(a.text) == 1 or len(b.text) == 1:
+        short, long_ = (a, b) if len(a.text) <= len(b.text) else (b, a)
+        if len(long_.text) > 1 and (long_.text[0] == short.text or long_.key[:1] == short.key[:1]):
+            return INITIAL, "initial"
+        return 0.0, "none"
+    if a.abjad or b.abjad:
+        if a.skeleton and a.skeleton == b.skeleton:
+            # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
+            return _SKELETON_BY_LEN.get(len(a.skeleton), SKELETON), "skeleton"
+        short = min(len(a.skeleton), len(b.skeleton)) < 3
+        sim = 0.0 if short else _typo(a.skeleton, b.skeleton)
+        if a.abjad and b.abjad:
+            sim = max(sim, _typo(a.key, b.key))
+        return TYPO_MAX * sim * 0.97, "typo"
+    return TYPO_MAX * _typo(a.key, b.key), "typo"
+
+
+def _joined(tokens: Sequence[NameToken]) -> NameToken:
+    text = "".join(t.text for t in tokens)
+    weight = max(t.weight for t in tokens)
+    return make_token(text, weight, Role.NAME, any(t.abjad for t in tokens))
+
+
+_Pair = tuple[float, str, tuple[int, ...], tuple[int, ...]]
+
+
+def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
+    pairs: list[_Pair] = []
+    for i, ta in enumerate(a):
+        for j, tb in enumerate(b):
+            s, kind = token_similarity(ta, tb)
+            if s >= _MIN_PAIR:
+                pairs.append((s, kind, (i,), (j,)))
+    # Compounds: a word against 2-3 consecutive joined words of the other name.
+    for left, right, flip in ((a, b, False), (b, a, True)):
+        for n in range(2, min(_MAX_JOIN, len(left)) + 1):
+            for i in range(len(left) - n + 1):
+                span = tuple(range(i, i + n))
+                joined = _joined(left[i:i + n])
+                for j, tb in enumerate(right):
+                    if len(tb.text) < 4:
+                        continue
+                    s, kind = token_similarity(joined, tb)
+                    if s >= max(_MIN_PAIR, 0.8):
+                        if kind in ("exact", "variant"):
+                            kind, s = "compound", s * COMPOUND
+                        pairs.append((s, kind, (j,), span) if flip else (s, kind, span, (j,)))
+    return pairs
+
+
+def _align(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
+    pairs = _candidates(a, b)
+    # Best pair first; prefer pairs covering more words, then earlier positions (deterministic).
+    pairs.sort(key=lambda p: (-p[0], -(len(p[2]) + len(p[3])), p[2], p[3]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for p in pairs:
+        if used_a.isdisjoint(p[2]) and used_b.isdisjoint(p[3]):
+            chosen.append(p)
+            used_a.update(p[2])
+            used_b.update(p[3])
+    return chosen
+
+
+def _acronym(short: ParsedName, long_: ParsedName) -> float:
+    """Score of ``short`` as the acronym of ``long_`` (UN / United Nations), else 0."""
+    if len(short.tokens) != 1 or len(long_.tokens) < 2:
+        return 0.0
+    letters = short.tokens[0].text
+    if not 2 <= len(letters) <= 8 or not letters.isalpha():
+        return 0.0
+    initials = "".join(t.text[0] for t in long_.tokens if t.role is not Role.PARTICLE)
+    if initials == letters:
+        return 0.85
+    if len(letters) >= 3 and initials.startswith(letters):
+        return 0.75
+    return 0.0
+
+
+def compare_parsed(
+    a: ParsedName, b: ParsedName, *, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """:func:`compare` on names already parsed (the resolver's hot path)."""
+    if (a.text, a.source) > (b.text, b.source):
+        c = compare_parsed(b, a, threshold=threshold)
+        ev = tuple(Evidence(e.right, e.left, e.kind, e.score, e.weight) for e in c.evidence)
+        return Comparison(a.source, b.source, c.score, c.is_match, threshold, c.grade, ev)
+    ta, tb = a.tokens, b.tokens
+    if not ta or not tb:
+        return Comparison(a.source, b.source, 0.0, False, threshold, "empty")
+    chosen = _align(ta, tb)
+    score_a = [0.0] * len(ta)
+    score_b = [0.0] * len(tb)
+    evidence = []
+    for s, kind, ia, ib in chosen:
+        for i in ia:
+            score_a[i] = s
+        for j in ib:
+            score_b[j] = s
+        w = (max(ta[i].weight for i in ia) + max(tb[j].weight for j in ib)) / 2
+        evidence.append(Evidence(" ".join(ta[i].text for i in ia), " ".join(tb[j].text for j in ib), kind, s, w))
+    evidence += [Evidence(t.text, "", "missing", 0.0, t.weight) for t, s in zip(ta, score_a) if not s]
+    evidence += [Evidence("", t.text, "missing", 0.0, t.weight) for t, s in zip(tb, score_b) if not s]
+
+    wa = [t.weight for t in ta]
+    wb = [t.weight for t in tb]
+    total_a, total_b = sum(wa) or 1.0, sum(wb) or 1.0
+    matched_w = sum(w for w, s in zip(wa, score_a) if s) + sum(w for w, s in zip(wb, score_b) if s)
+    quality = (
+        (sum(w * s for w, s in zip(wa, score_a)) + sum(w * s for w, s in zip(wb, score_b))) / matched_w
+        if matched_w else 0.0
+    )
+    miss_a = sum(w for t, w, s in zip(ta, wa, score_a) if not s and t.role not in _OPTIONAL) / total_a
+    miss_b = sum(w for t, w, s in zip(tb, wb, score_b) if not s and t.role not in _OPTIONAL) / total_b
+    omitted_a = [t.role for t, s in zip(ta, score_a) if not s and t.role in _OPTIONAL]
+    omitted_b = [t.role for t, s in zip(tb, score_b) if not s and t.role in _OPTIONAL]
+    omit_factor = 1.0
+    for role in omitted_a + omitted_b:
+        omit_factor *= _OMIT_COST[role]
+    if Role.GENERIC in omitted_a and Role.GENERIC in omitted_b:
+        omit_factor = max(omit_factor, 0.95)   # "Osh Region" / "Osh Province": one generic word for another
+    if not chosen:
+        score, grade = 0.0, "no common word"
+    elif miss_a <= 1e-9 and miss_b <= 1e-9:
+        score, grade = quality * omit_factor, "full"
+    elif miss_a <= 1e-9 or miss_b <= 1e-9:
+        # One name lies inside the other: a partial name. Its strength is how much the
+        # aligned words identify on their own, not how much of the longer name is missing.
+        sub_scores, sub_tokens, other_scores = (score_a, ta, score_b) if miss_a <= 1e-9 else (score_b, tb, score_a)
+        sub_w = sum(t.weight * s for t, s in zip(sub_tokens, sub_scores))
+        strength = min(1.0, sub_w)
+        score = quality * (0.52 + 0.33 * strength) * (1.0 - 0.15 * max(miss_a, miss_b))
+        if not other_scores[-1]:
+            # The longer name's last word is not matched: a given name alone, or middle words.
+            score *= 0.9 if other_scores[0] else 0.85
+        grade = "partial"
+    else:
+        score = quality * (1.0 - miss_a) * (1.0 - miss_b) * 0.95
+        grade = "conflict"
+    acro = max(_acronym(a, b), _acronym(b, a))
+    if acro > score:
+        score, grade = acro, "acronym"
+        evidence = [Evidence(a.text, b.text, "acronym", acro, 1.0)]
+    score = min(1.0, max(0.0, round(score, 6)))
+    return Comparison(a.source, b.source, score, score >= threshold, threshold, grade, tuple(evidence))
+
+
+def compare(
+    a: str,
+    b: str,
+    *,
+    type: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    weights: Weights | None = None,
+) -> Comparison:
+    """Compare two names; needs no gazetteer.
+
+    ``type`` (person / org / place / country) switches the structure rules: titles
+    are set aside for persons (and untyped names), legal-form words weigh little
+    for organisations. ``weights`` overrides word informativeness (romanisation
+    key → weight in (0, 1]).
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+    return compare_parsed(parse_name(a, type, weights=weights), parse_name(b, type, weights=weights),
+                          threshold=threshold)

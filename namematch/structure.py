@@ -1,0 +1,166 @@
+"""Name structure: which words of a name are titles, particles, patronymics, initials.
+
+:func:`parse_name` turns a raw name into a :class:`ParsedName`: the titles that
+were recognised (and set aside), and the remaining :class:`NameToken` words,
+each with its romanisation key, consonant skeleton, role and weight (how much
+it says about identity). The scorer aligns and weighs these tokens.
+
+>>> [t.text for t in parse_name("Mullah Abdul Ghani Baradar").tokens]
+['abdul', 'ghani', 'baradar']
+>>> parse_name("Mullah Abdul Ghani Baradar").titles
+('mullah',)
+>>> [t.text for t in parse_name("Amir Khan Muttaqi").tokens]
+['amir', 'khan', 'muttaqi']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+
+from attrs import frozen
+
+from .lexicon import Lexicon, lexicon
+from .normalize import words
+from .phonetic import skeleton_key, translit_key
+
+__all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name"]
+
+# Weights of words whose role says how much they identify (a rare surname is 1.0).
+ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
+_SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
+_ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+
+
+class Role(str, enum.Enum):
+    """What a word does inside a name."""
+
+    NAME = "name"
+    INITIAL = "initial"
+    PARTICLE = "particle"
+    PATRONYMIC = "patronymic"
+    GENERIC = "generic"
+    LEGAL = "legal"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class NameToken:
+    """One word of a parsed name, with the keys the scorer compares."""
+
+    text: str
+    key: str
+    skeleton: str
+    weight: float
+    role: Role = Role.NAME
+    abjad: bool = False
+
+
+@frozen
+class ParsedName:
+    """A name split into scored tokens, with its titles set aside."""
+
+    source: str
+    tokens: tuple[NameToken, ...]
+    titles: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The normalised words, space-separated."""
+        return " ".join(t.text for t in self.tokens)
+
+
+Weights = Callable[[str], float] | Mapping[str, float]
+
+
+def make_token(text: str, weight: float, role: Role = Role.NAME, abjad: bool = False) -> NameToken:
+    """A token with its keys computed."""
+    return NameToken(text, translit_key(text), skeleton_key(text), weight, role, abjad)
+
+
+def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[list[tuple[str, str | None]], list[str]]:
+    titles: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(lex.max_title_len, len(tokens) - i - 1), 0, -1):
+            seq = tuple(t for t, _ in tokens[i:i + n])
+            if seq in lex.titles:
+                titles.append(" ".join(seq))
+                i += n
+                break
+        else:
+            break
+    return tokens[i:], titles
+
+
+def parse_name(text: str, type: str | None = None, *, weights: Weights | None = None) -> ParsedName:
+    """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
+
+    Titles at the start are set aside for persons and untyped names (a word that is
+    also a given name, like "Amir", never is). Function words ("of", "the") are
+    dropped from multi-word names. ``weights`` maps a word's romanisation key to
+    its informativeness; by default the bundled frequency table is used.
+    """
+    lex = lexicon()
+    raw: list[tuple[str, str | None]] = []
+    for w in words(text):
+        raw.extend((part, w.script) for part in w.text.split())
+    titles: list[str] = []
+    if type in (None, "person"):
+        raw, titles = _strip_titles(raw, lex)
+    if len(raw) > 1:
+        kept = [(t, s) for t, s in raw if t not in lex.function_words]
+        raw = kept or raw
+    if callable(weights):
+        weigh = weights
+    elif weights is not None:
+        table = weights
+        def weigh(key: str) -> float:
+            return table.get(key, lex.weight_of(key))
+    else:
+        weigh = lex.weight_of
+
+    texts = [t for t, _ in raw]
+    roles = _roles(texts, type, lex)
+    tokens = []
+    for (t, script), role in zip(raw, roles):
+        key = translit_key(t)
+        weight = ROLE_WEIGHTS.get(role.value) if role is not Role.NAME else weigh(key)
+        tokens.append(NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, script in _ABJAD))
+    return ParsedName(text, tuple(tokens), tuple(titles))
+
+
+def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:
+    n = len(texts)
+    roles = [Role.NAME] * n
+    if n <= 1:
+        return roles
+    person_like = type in (None, "person")
+    for i, t in enumerate(texts):
+        if len(t) == 1 and t.isalpha() and type != "org":
+            roles[i] = Role.INITIAL
+        elif lex.particles.get(t) in ("article", "connector"):
+            roles[i] = Role.PARTICLE
+        elif type in (None, "org") and t in lex.org_words:
+            roles[i] = Role.LEGAL if lex.org_words[t] == "legal" else Role.GENERIC
+        elif type in (None, "place", "country") and t in lex.place_words:
+            roles[i] = Role.GENERIC
+    if person_like and n >= 3:
+        first_is_surname = texts[0].endswith(_SURNAME_ENDINGS)
+        for i, t in enumerate(texts):
+            if roles[i] is not Role.NAME:
+                continue
+            if t in lex.patronymic_words and i > 0:
+                roles[i] = Role.PATRONYMIC
+                if roles[i - 1] is Role.NAME:
+                    roles[i - 1] = Role.PATRONYMIC
+            elif 0 < i and (i < n - 1 or first_is_surname) and any(
+                t.endswith(s) and len(t) >= len(s) + 3 for s in lex.patronymic_suffixes
+            ):
+                roles[i] = Role.PATRONYMIC
+    if all(r is not Role.NAME and r is not Role.INITIAL for r in roles):
+        # Nothing but generic words ("Security Council"): they are the name.
+        return [Role.NAME] * n
+    return roles

@@ -1,0 +1,216 @@
+"""Transliteration to Latin with named schemes, and the romanisation variants of a name.
+
+Pipeline of :func:`transliterate`, in this fixed order:
+
+1. ASCII text is returned as it is (fast path); otherwise NFC.
+2. The text is cut into runs of Cyrillic letters, runs of Arabic-script letters (a zero-width
+   non-joiner inside a run is kept as a word boundary) and everything else.
+3. Each run's scheme: the one asked for if it fits the run's script; else the default scheme of the
+   language asked for; else the default scheme of the run's own language, told by its distinctive
+   letters (``data/languages.tsv``), or failing that by the whole text's, or the script's fallback.
+   Defaults: ``ru-press``, ``kk-press``, ``ky-press``, ``tg-press``, ``uz-latn``, ``fa-press``,
+   ``ps-press``, ``ar-press``.
+4. The scheme table runs (see :mod:`namematch.translit.tables`). Letters it does not cover, and
+   letters of every other non-Latin script, go through unidecode, cleaned of the apostrophes and
+   padding spaces it adds.
+5. Latin letters, digits, punctuation, spaces and symbols are kept as they are.
+
+>>> transliterate("Қасым-Жомарт Тоқаев", scheme="kk-bgn")
+'Qasym-Zhomart Toqaev'
+>>> transliterate("Касым-Жомарт Токаев", scheme="ru-bgn")
+'Kasym-Zhomart Tokayev'
+>>> transliterate("ТОҚАЕВ, Жомарт (2019)")
+'TOKAYEV, Zhomart (2019)'
+>>> transliterate("Président Тоқаев"), transliterate("北京")
+('Président Tokayev', 'Bei Jing')
+>>> [v.text for v in variants("Қасым")]
+['Kasym', 'Qasym']
+>>> schemes_for("Toqaev", "Тоқаев")
+('kk-bgn', 'kk-latn2021', 'tg-bgn')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .detect import evidence_lang, fallback_lang, languages, script_of
+from .errors import UnknownLanguageError
+from .model import Scheme, Variant
+from .tables import Compiled, compiled, scheme_ids
+
+__all__ = ["get_scheme", "schemes", "schemes_for", "to_latin", "transliterate", "variants"]
+
+_CYRL = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_ARAB = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_RUN = re.compile(f"([{_CYRL}]+)|([{_ARAB}]+(?:\u200c+[{_ARAB}]+)*)")
+_LEFTOVER = {"Cyrl": re.compile(f"[{_CYRL}]+"), "Arab": re.compile(f"[{_ARAB}]+")}
+_SPACES = re.compile(r"\s{2,}")
+_JOIN_KEY = re.compile(r"[\s\-\u2010\u2011\u00b7]+")
+
+
+def schemes() -> tuple[Scheme, ...]:
+    """Every scheme, sorted by id."""
+    return tuple(compiled(sid).scheme for sid in scheme_ids())
+
+
+def get_scheme(scheme_id: str) -> Scheme:
+    """The scheme ``scheme_id``; raises :class:`UnknownSchemeError` (a ``ValueError``) listing the ids."""
+    return compiled(scheme_id).scheme
+
+
+def _default_scheme(lang: str) -> Compiled:
+    for row in languages():
+        if row.lang == lang:
+            return compiled(row.default)
+    raise UnknownLanguageError(lang, (row.lang for row in languages()))
+
+
+def _clean_unidecode(text: str) -> str:
+    """unidecode without its apostrophes and padding: 'Tok'aev' -> 'Tokaev', 'Bei Jing ' -> 'Bei Jing'."""
+    out = unidecode(text).replace("'", "").replace('"', "")
+    return _SPACES.sub(" ", out).strip()
+
+
+def _foreign(ch: str) -> bool:
+    return ch.isalpha() and script_of(ch) != "Latn"
+
+
+def _other(gap: str) -> str:
+    """Text between Cyrillic/Arabic runs: Latin and non-letters kept, other scripts via unidecode."""
+    if gap.isascii():
+        return gap
+    out: list[str] = []
+    buf: list[str] = []
+    for ch in gap:
+        if _foreign(ch) or (buf and unicodedata.category(ch).startswith("M")):
+            buf.append(ch)
+            continue
+        if buf:
+            out.append(_clean_unidecode("".join(buf)))
+            buf.clear()
+        out.append(ch)
+    if buf:
+        out.append(_clean_unidecode("".join(buf)))
+    return "".join(out)
+
+
+def _apply(scheme: Compiled, run: str, script: str) -> str:
+    if script == "Arab" and max(run) >= "\ufb50":  # presentation forms -> letters
+        run = unicodedata.normalize("NFKC", run)
+    out = scheme.apply(run)
+    if not out.isascii():
+        left = _LEFTOVER[script]
+        if left.search(out):
+            out = left.sub(lambda m: _clean_unidecode(m.group()), out)
+    return out
+
+
+def _run(text: str, fixed: Compiled | None, lang: str | None) -> str:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    pos = 0
+    text_lang: dict[str, str | None] = {}
+    lower: str | None = None
+    for m in _RUN.finditer(text):
+        if m.start() > pos:
+            out.append(_other(text[pos : m.start()]))
+        pos = m.end()
+        run = m.group()
+        script = "Cyrl" if m.lastindex == 1 else "Arab"
+        if fixed is not None and fixed.scheme.script == script:
+            scheme = fixed
+        elif lang is not None and _default_scheme(lang).scheme.script == script:
+            scheme = _default_scheme(lang)
+        else:
+            run_lang = evidence_lang(run.lower(), script)
+            if run_lang is None:
+                if script not in text_lang:
+                    lower = text.lower() if lower is None else lower
+                    text_lang[script] = evidence_lang(lower, script) or fallback_lang(script)
+                run_lang = text_lang[script]
+            scheme = _default_scheme(run_lang or "ru")
+        out.append(_apply(scheme, run, script))
+    if pos < len(text):
+        out.append(_other(text[pos:]))
+    return "".join(out)
+
+
+def transliterate(text: str, lang: str | None = None, scheme: str | None = None) -> str:
+    """``text`` in Latin letters: Cyrillic and Arabic script by scheme, other scripts by unidecode.
+
+    ``scheme`` (an id from :func:`schemes`) applies to runs of its script; ``lang`` picks that
+    language's default scheme; with neither, each run's language is detected. A given ``scheme``
+    wins over ``lang``. Latin text, digits, punctuation and spacing come back unchanged, and case
+    follows the source (``Жомарт`` -> ``Zhomart``, ``ЖОМАРТ`` -> ``ZHOMART``).
+    """
+    fixed = compiled(scheme) if scheme is not None else None
+    if lang is not None:
+        _default_scheme(lang)  # validate up front
+    if text.isascii():
+        return text
+    return _run(text, fixed, lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _to_latin(text: str) -> str:
+    return _run(text, None, None)
+
+
+def to_latin(text: str) -> str:
+    """``transliterate(text)`` with the default schemes, cached: the matcher's per-token fast path."""
+    if text.isascii():
+        return text
+    return _to_latin(text)
+
+
+def _lang_schemes(lang: str) -> list[str]:
+    row = next((r for r in languages() if r.lang == lang), None)
+    if row is None:
+        raise UnknownLanguageError(lang, (r.lang for r in languages()))
+    ids = [row.default]
+    for code in (lang, *row.also):
+        sub = next(r for r in languages() if r.lang == code)
+        own = [sid for sid in scheme_ids() if compiled(sid).scheme.lang == code]
+        ids += [sub.default, *own]
+    return list(dict.fromkeys(ids))
+
+
+def variants(text: str, lang: str | None = None) -> tuple[Variant, ...]:
+    """The romanisations of a native-script name by every scheme of its language, deduplicated.
+
+    The language is ``lang`` or detected; Kazakh, Kyrgyz, Tajik and Uzbek also get the Russian
+    schemes, Persian and Pashto each other's. Order: the default scheme, the language's other
+    schemes by id, then the related languages' the same way. Latin (or letterless) text gives ``()``.
+    """
+    from .detect import detect_lang, detect_script
+
+    if lang is not None:
+        _default_scheme(lang)
+    if detect_script(text) in (None, "Latn"):
+        return ()
+    lang = lang or detect_lang(text)
+    if lang is None:
+        return ()
+    seen: dict[str, Variant] = {}
+    for sid in _lang_schemes(lang):
+        out = transliterate(text, scheme=sid)
+        seen.setdefault(out, Variant(out, sid))
+    return tuple(seen.values())
+
+
+def _join_key(text: str) -> str:
+    return _JOIN_KEY.sub("", unicodedata.normalize("NFC", text)).casefold()
+
+
+def schemes_for(latin: str, native: str) -> tuple[str, ...]:
+    """Ids of the schemes (sorted) that turn ``native`` into ``latin``.
+
+    The comparison ignores case, spaces, hyphens and the BGN middle dot (·).
+    """
+    want = _join_key(latin)
+    return tuple(sid for sid in scheme_ids() if _join_key(transliterate(native, scheme=sid)) == want)

@@ -1,0 +1,47 @@
+"""Behaviour of the normalisation pipeline and the phonetic keys."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from namematch import normalize, phonetic_key, skeleton_key, translit_key
+from namematch.phonetic import PHONETIC_METHODS
+
+from .strategies import any_text
+
+
+def test_pipeline_examples() -> None:
+    """Transliterates, casefolds and drops punctuation, apostrophes and extra spaces."""
+    assert normalize("  Қасым-Жомарт  ТОҚАЕВ ") == "kasym zhomart tokayev"
+    assert normalize("Oʻzbekiston") == normalize("O'zbekiston") == "ozbekiston"
+    assert normalize("Kassym-Jomart Tokayev's") == "kassym jomart tokayevs"
+    assert normalize("Türkmenistan") == "turkmenistan"
+
+
+@given(any_text)
+def test_normalize_is_idempotent(s: str) -> None:
+    """normalize(normalize(s)) == normalize(s), and the result is lowercase ASCII."""
+    once = normalize(s)
+    assert normalize(once) == once
+    assert once.isascii() and once == once.lower() and "  " not in once
+
+
+def test_romanisation_keys_fold_variants() -> None:
+    """Spellings of one native name share a romanisation key."""
+    for group in (["Tokayev", "Toqaev", "Tokajew", "Tokaev"], ["Kassym", "Qasym", "Kasym"],
+                  ["Zhomart", "Jomart"], ["Muttaqi", "Mutaki"], ["Yessengeldiyev", "Esengeldiev"],
+                  ["Dzhaparov", "Japarov", "Zhaparov"], ["Kyrgyz", "Kirghiz"]):
+        assert len({translit_key(g) for g in group}) == 1, group
+
+
+def test_skeleton_meets_abjad_spelling() -> None:
+    """The consonant skeleton of a Latin name equals that of its vowel-less romanisation."""
+    assert skeleton_key("Muttaqi") == skeleton_key("mtqy")
+    assert skeleton_key("Baradar") == skeleton_key("brdr")
+
+
+@given(any_text)
+def test_phonetic_keys_never_crash_and_are_ascii(s: str) -> None:
+    """Every phonetic method gives an ASCII key for any input."""
+    for method in PHONETIC_METHODS:
+        assert phonetic_key(s, method).isascii()

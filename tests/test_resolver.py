@@ -1,0 +1,151 @@
+"""Behaviour of the Resolver on the default gazetteer and on generated ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gazetteer import Gazetteer
+from namematch import BruteForceResolver, Resolver, evaluate
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+def _seed_spellings() -> list[tuple[str, str]]:
+    out = []
+    for line in (SEEDS / "entities.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for alias in rec.get("aliases", []):
+            out.append((rec["id"], alias))
+        for native in rec.get("native", []):
+            out.append((rec["id"], native["name"]))
+    return out
+
+
+@pytest.mark.parametrize(("gold", "spelling"), _seed_spellings())
+def test_every_seed_spelling_resolves_at_rank_one(resolver: Resolver, gold: str, spelling: str) -> None:
+    """Each alias and native spelling of a seed entity resolves to it at rank 1 (ties allowed)."""
+    found = resolver.resolve(spelling, limit=None)
+    assert found, spelling
+    top = [m.entity.id for m in found if m.score == found[0].score]
+    assert gold in top, [(m.entity.id, m.score) for m in found[:3]]
+
+
+@pytest.mark.parametrize(("query", "gold"), [
+    ("Toqaev", "kassym-jomart-tokayev"), ("Muttaqi", "amir-khan-muttaqi"), ("Baradar", "abdul-ghani-baradar"),
+    ("Tokajew", "kassym-jomart-tokayev"), ("Mutaki", "amir-khan-muttaqi"), ("Токаева Касым-Жомарта", None),
+])
+def test_partial_and_variant_names(resolver: Resolver, query: str, gold: str | None) -> None:
+    """Unique surnames and unseen variants resolve at rank 1."""
+    best = resolver.best(query)
+    if gold is not None:
+        assert best is not None and best.entity.id == gold
+
+
+def test_ambiguous_name_returns_every_candidate(resolver: Resolver) -> None:
+    """'Security Council' names two entities: both come back with their scores."""
+    ids = {m.entity.id for m in resolver.resolve("Security Council", limit=None)}
+    assert {"un-security-council", "security-council-kyrgyzstan"} <= ids
+
+
+def test_historical_name_and_date(resolver: Resolver) -> None:
+    """A historical name resolves with its period; a date outside it marks the match not valid."""
+    m = resolver.best("Nur-Sultan", date="2020-06-01")
+    assert m is not None and m.entity.id == "astana" and m.valid
+    tsel = resolver.best("Tselinograd")
+    assert tsel is not None and tsel.entity.id == "astana" and "in use" in tsel.explanation
+    late = resolver.best("Tselinograd", date="2024-01-01")
+    assert late is not None and not late.valid
+
+
+def test_nil_and_type_filter(resolver: Resolver) -> None:
+    """Unknown names give []; a type filter keeps only that type."""
+    assert resolver.resolve("Zzyzx Qwertyuiop") == []
+    assert all(m.entity.type.value == "place" for m in resolver.resolve("Astana", types="place"))
+    with pytest.raises(ValueError, match="unknown entity type"):
+        resolver.resolve("Astana", types="planet")
+
+
+def test_results_are_sorted_and_deterministic(resolver: Resolver) -> None:
+    """Results are sorted by (-score, id) and identical across calls."""
+    a = resolver.resolve("Ghani", limit=None, threshold=0.5)
+    assert [(m.entity.id, m.score) for m in a] == [(m.entity.id, m.score) for m in resolver.resolve(
+        "Ghani", limit=None, threshold=0.5)]
+    assert all(x.score >= y.score for x, y in zip(a, a[1:]))
+
+
+def test_evaluation_sweep(resolver: Resolver) -> None:
+    """The evaluation helper reports accuracy, P/R/F1 and NIL false positives per threshold."""
+    points = evaluate(resolver, [("Toqaev", "kassym-jomart-tokayev"), ("Zzyzx Qwerty", None), ("Kabul", "kabul")],
+                      thresholds=[0.5, 0.7, 0.9])
+    assert [p.threshold for p in points] == [0.5, 0.7, 0.9]
+    assert points[1].accuracy == 1.0 and points[1].nil_false_positive_rate == 0.0
+
+
+# ---- generated gazetteers ------------------------------------------------------------------
+SYLLABLES = ["ka", "sy", "mo", "tar", "tok", "ay", "ev", "mut", "ta", "qi", "ba", "ra", "dar", "nur", "sul",
+             "an", "zha", "ab", "dul", "gha", "ni", "khan", "bek", "ov", "ali", "rus", "lan", "ter", "gul"]
+word = st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=4).map("".join).map(str.capitalize)
+full_name = st.lists(word, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def gazetteers(draw: st.DrawFn) -> Gazetteer:
+    names = draw(st.lists(full_name, min_size=1, max_size=12, unique_by=str.lower))
+    return Gazetteer.from_records(
+        {"id": f"e{i}", "type": "person", "name": n} for i, n in enumerate(names)
+    )
+
+
+SWAPS = [("k", "q"), ("y", "i"), ("zh", "j"), ("kh", "h"), ("v", "w"), ("e", "ye")]
+
+
+@st.composite
+def perturbed(draw: st.DrawFn, text: str) -> str:
+    parts = text.split()
+    op = draw(st.sampled_from(["same", "swap", "reorder", "drop", "typo", "case"]))
+    if op == "swap":
+        a, b = draw(st.sampled_from(SWAPS))
+        return text.replace(a, b)
+    if op == "reorder" and len(parts) > 1:
+        return " ".join(reversed(parts))
+    if op == "drop" and len(parts) > 2:
+        return " ".join(parts[:1] + parts[2:])
+    if op == "typo" and len(text) > 4:
+        i = draw(st.integers(1, len(text) - 2))
+        return text[:i] + draw(st.sampled_from("aeiouklmnrst")) + text[i + 1:]
+    if op == "case":
+        return text.upper()
+    return text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), gazetteers())
+def test_every_name_resolves_to_its_own_entity(data: st.DataObject, g: Gazetteer) -> None:
+    """Every name in a gazetteer resolves to its own entity (top score, ties allowed)."""
+    r = Resolver(g)
+    e = data.draw(st.sampled_from(list(g)))
+    found = r.resolve(e.name, limit=None)
+    assert found and e.id in [m.entity.id for m in found if m.score == found[0].score]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), gazetteers())
+def test_indexed_resolver_agrees_with_brute_force(data: st.DataObject, g: Gazetteer) -> None:
+    """Whenever the brute-force best clears the threshold, the indexed resolver finds it too."""
+    e = data.draw(st.sampled_from(list(g)))
+    query = data.draw(perturbed(e.name))
+    brute = BruteForceResolver(g).resolve(query, limit=None)
+    fast = Resolver(g).resolve(query, limit=None)
+    if brute:
+        top = {m.entity.id for m in brute if m.score == brute[0].score}
+        assert fast and fast[0].score == brute[0].score and fast[0].entity.id in top

@@ -1,0 +1,113 @@
+"""Behaviour of compare(): structure-aware, graded, symmetric similarity."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from namematch import DEFAULT_THRESHOLD, compare, parse_name
+
+from .strategies import name_text
+
+SAME = [
+    ("Tokayev", "Toqaev"),
+    ("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev"),
+    ("Muttaqi", "Mutaki"),
+    ("Amir Khan Muttaqi", "Amir Jan Mutaki"),
+    ("Baradar", "برادر"),
+    ("Mullah Baradar", "Abdul Ghani Baradar"),
+    ("Abdulghani Baradar", "Abdul Ghani Baradar"),
+    ("K. Tokayev", "Kassym-Jomart Tokayev"),
+    ("Касым-Жомарт Кемелевич Токаев", "Kassym-Jomart Tokayev"),
+    ("UN", "United Nations"),
+    ("Osh Region", "Osh Province"),
+]
+DIFFERENT = [
+    ("Amir Khan Haqqani", "Amir Khan Muttaqi"),
+    ("Ashraf Ghani", "Abdul Ghani Baradar"),
+    ("Vladimir Putin", "Vladimir Zelensky"),
+    ("Nursultan Nazarbayev", "Nur-Sultan"),
+    ("Khan", "Amir Khan Muttaqi"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_variants_clear_the_default_threshold(a: str, b: str) -> None:
+    """Spellings of one name clear the default threshold."""
+    assert compare(a, b).is_match, compare(a, b).explain()
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_other_people_do_not(a: str, b: str) -> None:
+    """Lookalike names of other people stay under the threshold."""
+    assert not compare(a, b).is_match, compare(a, b).explain()
+
+
+def test_scores_are_graded() -> None:
+    """exact > transliteration variant > typo > partial name."""
+    exact = compare("Tokayev", "Tokayev").score
+    variant = compare("Tokayev", "Toqaev").score
+    typo = compare("Tokayev", "Tokayef").score
+    partial = compare("Tokayev", "Kassym-Jomart Tokayev").score
+    assert exact > variant > typo > partial >= DEFAULT_THRESHOLD
+
+
+def test_titles_are_set_aside_but_given_name_homographs_are_not() -> None:
+    """'Mullah' is a title; 'Amir' in 'Amir Khan Muttaqi' is a name."""
+    assert parse_name("Mullah Baradar").titles == ("mullah",)
+    assert parse_name("Amir Khan Muttaqi").titles == ()
+
+
+def test_explanation_names_the_evidence() -> None:
+    """The explanation lists each aligned word and its kind of evidence."""
+    text = compare("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev").explain()
+    assert "variant" in text and "tokayev" in text
+
+
+def test_empty_names_score_zero() -> None:
+    """("", "") scores 0.0 and is no match."""
+    c = compare("", "")
+    assert c.score == 0.0 and not c.is_match
+
+
+def test_bad_threshold_is_rejected() -> None:
+    """A threshold outside [0, 1] raises ValueError."""
+    with pytest.raises(ValueError, match="threshold"):
+        compare("a", "b", threshold=2)
+
+
+@given(name_text, name_text)
+@example("Abdul Ghani Baradar", "Abdulghani")
+@example("a a", "a")
+def test_range_and_symmetry(a: str, b: str) -> None:
+    """0 <= compare(a, b) == compare(b, a) <= 1."""
+    ab, ba = compare(a, b).score, compare(b, a).score
+    assert 0.0 <= ab <= 1.0
+    assert ab == ba
+
+
+@given(name_text)
+def test_identity_scores_one(a: str) -> None:
+    """A name with at least one word compares to itself with score 1."""
+    if parse_name(a).tokens:
+        assert compare(a, a).score == 1.0
+
+
+@given(name_text, name_text)
+def test_invariant_under_case_and_unicode_form(a: str, b: str) -> None:
+    """Case and Unicode normalisation form do not change the score."""
+    base = compare(a, b).score
+    assert compare(a.upper(), b.lower()).score == pytest.approx(base)
+    assert compare(unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)).score == pytest.approx(base)
+
+
+ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك", "ه": "ة"})
+
+
+@given(st.sampled_from(["عبدالغنی برادر", "امیر خان متقی", "اشرف غنی", "کابل", "ولایت بدخشان"]), name_text)
+def test_invariant_under_arabic_letter_variants(a: str, b: str) -> None:
+    """Persian and Arabic forms of the same letters (ی/ي, ک/ك) score the same."""
+    assert compare(a, b).score == pytest.approx(compare(a.translate(ARABIC_VARIANTS), b).score)
