@@ -8,8 +8,8 @@ blocking keys of its words:
 * the romanisation key of each word, and of each two adjacent words joined
   (so "Abdulghani" meets "Abdul Ghani");
 * the consonant skeleton (for names written without vowels);
-* the first and the last four letters of the key, and the skeleton with one
-  consonant dropped (so a typo still meets its name).
+* the key with one letter deleted, and its first and last four letters (so a
+  typo still meets its name).
 
 A query is parsed the same way and only forms sharing a key are scored. The
 index is immutable once built and safe to share between threads.
@@ -27,12 +27,13 @@ from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
 from .normalize import words
-from .phonetic import translit_key
+from .phonetic import skeleton_key, translit_key
 from .structure import NameToken, ParsedName, parse_name
 from .translit import TranslitError, Variant, detect_script, variants
 
 __all__ = ["Entry", "NameIndex", "blocking_keys"]
 
+_MIN_DELETE = 3   # keys shorter than this get no deletion keys (too many names share them)
 _MIN_CAP = 2000   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
 
 
@@ -47,31 +48,46 @@ class Entry:
     parsed: ParsedName
 
 
-def blocking_keys(tokens: Sequence[NameToken]) -> dict[str, float]:
-    """Blocking keys of a token sequence, each with the weight of the word it came from."""
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[str, float]:
+    """Blocking keys of a token sequence, each with the weight of the word it came from.
+
+    Index side: ``k:`` romanisation key, ``s:`` skeleton, ``d:`` key with one letter
+    deleted, ``p:``/``e:`` first/last four letters. Query side adds the lookups
+    that pair a key with the other side's deletions, so any one-edit typo meets
+    its name: query ``k:`` against index ``d:`` and query deletions against ``k:``.
+    """
     keys: dict[str, float] = {}
 
     def put(k: str, w: float) -> None:
-        if k and w > keys.get(k, -1.0):
+        if w > keys.get(k, -1.0):
             keys[k] = w
 
+    def word(key: str, skeleton: str, w: float) -> None:
+        put("k:" + key, w)
+        if len(skeleton) >= 2:
+            put("s:" + skeleton, w * 0.9)
+        if len(key) >= _MIN_DELETE:
+            for d in _deletions(key):
+                put("d:" + d, w * 0.4)
+                if query:
+                    put("k:" + d, w * 0.4)
+            if query:
+                put("d:" + key, w * 0.4)
+        if len(key) >= 6:
+            put("p:" + key[:4], w * 0.3)
+            put("e:" + key[-4:], w * 0.3)
+
     for t in tokens:
-        if not t.key:
-            continue
-        put("k:" + t.key, t.weight)
-        if len(t.skeleton) >= 2:
-            put("s:" + t.skeleton, t.weight * 0.9)
-        if len(t.key) >= 6:
-            put("p:" + t.key[:4], t.weight * 0.5)
-            put("e:" + t.key[-4:], t.weight * 0.5)
-        sk = t.skeleton
-        if len(sk) >= 3:
-            # One consonant dropped: a typo or a lost letter still meets its name.
-            for i in range(len(sk)):
-                put("d:" + sk[:i] + sk[i + 1:], t.weight * 0.4)
+        if t.key:
+            word(t.key, t.skeleton, t.weight)
     for a, b in zip(tokens, tokens[1:]):
         if a.key and b.key:
-            put("k:" + translit_key(a.text + b.text), max(a.weight, b.weight))
+            joined = translit_key(a.text + b.text)
+            word(joined, skeleton_key(a.text + b.text), max(a.weight, b.weight))
     return keys
 
 
@@ -115,7 +131,7 @@ class NameIndex:
         n = len(self.entries) or 1
         score: dict[int, float] = defaultdict(float)
         cap = max(_MIN_CAP, n // 20)
-        for key, weight in blocking_keys(query.tokens).items():
+        for key, weight in blocking_keys(query.tokens, query=True).items():
             posting = self.postings.get(key)
             if not posting or (len(posting) > cap and not key.startswith("k:")):
                 continue

@@ -1,8 +1,10 @@
 """What the matcher knows about name words, read from the tables in ``data/``.
 
-Every form is normalised with :func:`namematch.normalize.normalize` when loaded, so
-a Cyrillic or Arabic-script title in the table meets its romanised occurrence in
-a name. Lookups are by normalised word (titles also by word sequence).
+Every form is normalised with :func:`namematch.normalize.normalize` and reduced to
+romanisation keys (:func:`namematch.phonetic.translit_key`) when loaded, so a
+Cyrillic or Arabic-script title in the table meets any romanisation of it in a
+name. Lookups are by word key (titles by key sequence); patronymic suffixes
+("-ovich", "-uly") are matched on the normalised word.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ __all__ = ["Lexicon", "lexicon"]
 class Lexicon:
     """Word lists and weights the name parser and the scorer consult."""
 
-    titles: frozenset[tuple[str, ...]]          # title word sequences that are never given names
-    title_names: frozenset[str]                 # title words that are also given names (Amir, Sayed)
+    titles: frozenset[tuple[str, ...]]          # title key sequences that are never given names
+    title_names: frozenset[str]                 # title keys that are also given names (Amir, Sayed)
     max_title_len: int
     particles: Mapping[str, str]                # word -> article / prefix / suffix / connector
     patronymic_suffixes: tuple[str, ...]        # "ovich", "uly", ... (normalised)
@@ -42,7 +44,9 @@ class Lexicon:
 
 
 def _forms(form: str) -> list[str]:
-    return [f for f in {normalize(form.strip("-"))} if f]
+    """The form normalised, as romanisation keys per word (so every spelling of a listed word meets it)."""
+    norm = normalize(form.strip("-"))
+    return [" ".join(translit_key(w) for w in norm.split())] if norm else []
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +74,15 @@ def lexicon() -> Lexicon:
     for _, cols in read_rows("patronymics.tsv", 3):
         if cols[2] != "patronymic":
             continue
-        for f in _forms(cols[0]):
-            if cols[1] == "suffix":
-                suffixes.add(f.replace(" ", ""))
-            elif cols[1] == "word":
+        if cols[1] == "suffix":
+            # Suffixes are matched on the normalised word itself, not on its key.
+            suffixes.update(f for f in {normalize(cols[0].strip("-")).replace(" ", "")} if f)
+        elif cols[1] == "word":
+            for f in _forms(cols[0]):
                 pwords.update(f.split())
 
     frequency: dict[str, float] = {}
-    for lineno, cols in read_rows("name_frequency.tsv", 2):
+    for lineno, cols in read_rows("name_frequency.tsv", 2):  # keyed by romanisation key
         try:
             weight = float(cols[1])
         except ValueError:
@@ -87,8 +92,7 @@ def lexicon() -> Lexicon:
             raise DataTableError("namematch/data/name_frequency.tsv", lineno,
                                  f"bad weight, expected a number in (0, 1], got {weight}")
         for f in _forms(cols[0]):
-            for word in f.split():
-                key = translit_key(word)
+            for key in f.split():
                 frequency[key] = min(weight, frequency.get(key, 1.0))
 
     org: dict[str, str] = {}

@@ -48,7 +48,7 @@ _OPTIONAL = frozenset({Role.PATRONYMIC, Role.PARTICLE, Role.GENERIC, Role.LEGAL}
 # What each omitted optional word costs. A generic word present on one side only often names a
 # different place ("Akmola" the city, "Akmola Region" the province), so it costs more.
 _OMIT_COST = {Role.PATRONYMIC: 0.98, Role.PARTICLE: 0.98, Role.LEGAL: 0.98, Role.GENERIC: 0.8}
-_SKELETON_BY_LEN = {1: 0.65, 2: 0.72, 3: 0.85}
+_SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
 
@@ -93,10 +93,13 @@ class Comparison:
 
 
 def _typo(a: str, b: str) -> float:
+    """Typo score of two keys: 0.88 less 0.6 per edit per letter (one edit in seven letters: 0.79)."""
     if not a or not b:
         return 0.0
-    lev = 1.0 - jellyfish.levenshtein_distance(a, b) / max(len(a), len(b))
-    return (jellyfish.jaro_winkler_similarity(a, b) + lev) / 2
+    edits = jellyfish.damerau_levenshtein_distance(a, b)
+    longest = max(len(a), len(b))
+    # Short words: one edit turns a name into another one (Ghani / Ghana), so it costs more.
+    return max(0.0, TYPO_MAX - 0.6 * edits / longest - 0.03 * max(0, 6 - longest))
 
 
 def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
@@ -114,12 +117,13 @@ def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         if a.skeleton and a.skeleton == b.skeleton:
             # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
             return _SKELETON_BY_LEN.get(len(a.skeleton), SKELETON), "skeleton"
-        short = min(len(a.skeleton), len(b.skeleton)) < 3
-        sim = 0.0 if short else _typo(a.skeleton, b.skeleton)
+        # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
+        short = min(len(a.skeleton), len(b.skeleton)) < 5
+        sim = 0.0 if short else _typo(a.skeleton, b.skeleton) - 0.08
         if a.abjad and b.abjad:
             sim = max(sim, _typo(a.key, b.key))
-        return TYPO_MAX * sim * 0.97, "typo"
-    return TYPO_MAX * _typo(a.key, b.key), "typo"
+        return sim, "typo"
+    return _typo(a.key, b.key), "typo"
 
 
 def _joined(tokens: Sequence[NameToken]) -> NameToken:
@@ -243,7 +247,13 @@ def compare_parsed(
             score *= 0.9 if other_scores[0] else 0.85
         grade = "partial"
     else:
-        score = quality * (1.0 - miss_a) * (1.0 - miss_b) * 0.95
+        # Words on both sides without a partner. Weigh them by squared informativeness: a clash
+        # of common elements (Khan / Jan) is weak evidence against, a clash of surnames is strong.
+        def clash(tokens: Sequence[NameToken], scores: list[float]) -> float:
+            total = sum(t.weight ** 2 for t in tokens) or 1.0
+            return sum(t.weight ** 2 for t, s in zip(tokens, scores) if not s and t.role not in _OPTIONAL) / total
+
+        score = quality * omit_factor * (1.0 - clash(ta, score_a)) * (1.0 - clash(tb, score_b)) * 0.95
         grade = "conflict"
     acro = max(_acronym(a, b), _acronym(b, a))
     if acro > score:

@@ -85,9 +85,9 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
     i = 0
     while i < len(tokens):
         for n in range(min(lex.max_title_len, len(tokens) - i - 1), 0, -1):
-            seq = tuple(t for t, _ in tokens[i:i + n])
+            seq = tuple(translit_key(t) for t, _ in tokens[i:i + n])
             if seq in lex.titles:
-                titles.append(" ".join(seq))
+                titles.append(" ".join(t for t, _ in tokens[i:i + n]))
                 i += n
                 break
         else:
@@ -111,7 +111,7 @@ def parse_name(text: str, type: str | None = None, *, weights: Weights | None = 
     if type in (None, "person"):
         raw, titles = _strip_titles(raw, lex)
     if len(raw) > 1:
-        kept = [(t, s) for t, s in raw if t not in lex.function_words]
+        kept = [(t, s) for t, s in raw if translit_key(t) not in lex.function_words]
         raw = kept or raw
     if callable(weights):
         weigh = weights
@@ -138,21 +138,22 @@ def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:
     if n <= 1:
         return roles
     person_like = type in (None, "person")
-    for i, t in enumerate(texts):
+    keys = [translit_key(t) for t in texts]
+    for i, (t, k) in enumerate(zip(texts, keys)):
         if len(t) == 1 and t.isalpha() and type != "org":
             roles[i] = Role.INITIAL
-        elif lex.particles.get(t) in ("article", "connector"):
+        elif lex.particles.get(k) in ("article", "connector"):
             roles[i] = Role.PARTICLE
-        elif type in (None, "org") and t in lex.org_words:
-            roles[i] = Role.LEGAL if lex.org_words[t] == "legal" else Role.GENERIC
-        elif type in (None, "place", "country") and t in lex.place_words:
+        elif type in (None, "org") and k in lex.org_words:
+            roles[i] = Role.LEGAL if lex.org_words[k] == "legal" else Role.GENERIC
+        elif type in (None, "place", "country") and k in lex.place_words:
             roles[i] = Role.GENERIC
     if person_like and n >= 3:
         first_is_surname = texts[0].endswith(_SURNAME_ENDINGS)
         for i, t in enumerate(texts):
             if roles[i] is not Role.NAME:
                 continue
-            if t in lex.patronymic_words and i > 0:
+            if keys[i] in lex.patronymic_words and i > 0:
                 roles[i] = Role.PATRONYMIC
                 if roles[i - 1] is Role.NAME:
                     roles[i - 1] = Role.PATRONYMIC

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,13 @@ from gazetteer import Gazetteer
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-settings.register_profile("default", max_examples=60, deadline=None,
+# Deterministic runs everywhere (same examples on every machine and in CI); "thorough" for long local runs:
+#   HYPOTHESIS_PROFILE=thorough python -m pytest
+settings.register_profile("namematch", max_examples=60, deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("default")
+settings.register_profile("thorough", max_examples=2000, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "namematch"))
 
 
 @pytest.fixture(scope="session")

@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
-from .detect import evidence_lang, fallback_lang, languages, script_of
+from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of
 from .errors import UnknownLanguageError
 from .model import Scheme, Variant
 from .tables import Compiled, compiled, scheme_ids
@@ -46,8 +46,15 @@ __all__ = ["get_scheme", "schemes", "schemes_for", "to_latin", "transliterate", 
 
 _CYRL = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 _ARAB = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_RUN = re.compile(f"([{_CYRL}]+)|([{_ARAB}]+(?:\u200c+[{_ARAB}]+)*)")
+_RUN = re.compile(f"((?:[{_CYRL}][\u0300\u0301]*)+)|([{_ARAB}]+(?:\u200c+[{_ARAB}]+)*)")
 _LEFTOVER = {"Cyrl": re.compile(f"[{_CYRL}]+"), "Arab": re.compile(f"[{_ARAB}]+")}
+_DISTINCTIVE = re.compile(
+    "["
+    + re.escape(
+        "".join(sorted({ch for row in languages() for ch in row.letters | {c.upper() for c in row.letters}}))
+    )
+    + "]"
+)
 _SPACES = re.compile(r"\s{2,}")
 _JOIN_KEY = re.compile(r"[\s\-\u2010\u2011\u00b7]+")
 
@@ -62,6 +69,7 @@ def get_scheme(scheme_id: str) -> Scheme:
     return compiled(scheme_id).scheme
 
 
+@cache
 def _default_scheme(lang: str) -> Compiled:
     for row in languages():
         if row.lang == lang:
@@ -109,13 +117,28 @@ def _apply(scheme: Compiled, run: str, script: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _run_lang(run: str, script: str) -> str | None:
+    """The language a run's own letters point to, or ``None`` (cached per run)."""
+    return evidence_lang(run.lower(), script)
+
+
+@lru_cache(maxsize=1 << 16)
+def _convert(run: str, script: str, scheme_id: str) -> str:
+    """One run through one scheme (cached per run: names repeat their tokens a lot)."""
+    return _apply(compiled(scheme_id), run, script)
+
+
+def _text_lang(text: str, script: str) -> str | None:
+    return evidence_lang(text.lower(), script) or fallback_lang(script)
+
+
 def _run(text: str, fixed: Compiled | None, lang: str | None) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     pos = 0
     text_lang: dict[str, str | None] = {}
-    lower: str | None = None
     for m in _RUN.finditer(text):
         if m.start() > pos:
             out.append(_other(text[pos : m.start()]))
@@ -123,21 +146,69 @@ def _run(text: str, fixed: Compiled | None, lang: str | None) -> str:
         run = m.group()
         script = "Cyrl" if m.lastindex == 1 else "Arab"
         if fixed is not None and fixed.scheme.script == script:
-            scheme = fixed
+            scheme_id = fixed.scheme.id
         elif lang is not None and _default_scheme(lang).scheme.script == script:
-            scheme = _default_scheme(lang)
+            scheme_id = _default_scheme(lang).scheme.id
         else:
-            run_lang = evidence_lang(run.lower(), script)
+            run_lang = _run_lang(run, script)
             if run_lang is None:
                 if script not in text_lang:
-                    lower = text.lower() if lower is None else lower
-                    text_lang[script] = evidence_lang(lower, script) or fallback_lang(script)
+                    text_lang[script] = _text_lang(text, script)
                 run_lang = text_lang[script]
-            scheme = _default_scheme(run_lang or "ru")
-        out.append(_apply(scheme, run, script))
+            scheme_id = _default_scheme(run_lang or "ru").scheme.id
+        out.append(_convert(run, script, scheme_id))
     if pos < len(text):
         out.append(_other(text[pos:]))
     return "".join(out)
+
+
+_CONTEXT_DEFAULT = (fallback_lang("Cyrl"), fallback_lang("Arab"))
+
+
+def _context(text: str) -> tuple[str | None, str | None]:
+    """The whole text's language per script, for runs whose own letters say nothing."""
+    if _DISTINCTIVE.search(text) is None:
+        return _CONTEXT_DEFAULT
+    lower = text.lower()
+    return (
+        evidence_lang(lower, "Cyrl") or _CONTEXT_DEFAULT[0],
+        evidence_lang(lower, "Arab") or _CONTEXT_DEFAULT[1],
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(token: str, context: tuple[str | None, str | None]) -> str:
+    """One space-free token with the default schemes, given the text's languages (cached)."""
+    out: list[str] = []
+    pos = 0
+    for m in _RUN.finditer(token):
+        if m.start() > pos:
+            out.append(_other(token[pos : m.start()]))
+        pos = m.end()
+        run = m.group()
+        cyrillic = m.lastindex == 1
+        script = "Cyrl" if cyrillic else "Arab"
+        run_lang = _run_lang(run, script) or context[0 if cyrillic else 1] or "ru"
+        out.append(_convert(run, script, _default_scheme(run_lang).scheme.id))
+    if pos < len(token):
+        out.append(_other(token[pos:]))
+    return "".join(out)
+
+
+def _run_default(text: str) -> str:
+    """``_run`` with detection, token by token through the token cache."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    context = _context(text)
+    return " ".join([t if t.isascii() else _token(t, context) for t in text.split(" ")])
+
+
+def clear_caches() -> None:
+    """Empty the per-text, per-token and per-run caches (for benchmarks and tests)."""
+    _to_latin.cache_clear()
+    _token.cache_clear()
+    _run_lang.cache_clear()
+    _convert.cache_clear()
 
 
 def transliterate(text: str, lang: str | None = None, scheme: str | None = None) -> str:
@@ -153,12 +224,14 @@ def transliterate(text: str, lang: str | None = None, scheme: str | None = None)
         _default_scheme(lang)  # validate up front
     if text.isascii():
         return text
+    if fixed is None and lang is None:
+        return _run_default(text)
     return _run(text, fixed, lang)
 
 
 @lru_cache(maxsize=1 << 16)
 def _to_latin(text: str) -> str:
-    return _run(text, None, None)
+    return _run_default(text)
 
 
 def to_latin(text: str) -> str:
@@ -187,8 +260,6 @@ def variants(text: str, lang: str | None = None) -> tuple[Variant, ...]:
     schemes, Persian and Pashto each other's. Order: the default scheme, the language's other
     schemes by id, then the related languages' the same way. Latin (or letterless) text gives ``()``.
     """
-    from .detect import detect_lang, detect_script
-
     if lang is not None:
         _default_scheme(lang)
     if detect_script(text) in (None, "Latn"):

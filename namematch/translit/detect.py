@@ -15,9 +15,10 @@ distinctive letters (``data/languages.tsv``); a text with none gets its script's
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from attrs import frozen
@@ -52,7 +53,9 @@ def _ranges() -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     rows = []
     for n, fields in _data_lines("scripts.tsv"):
         if len(fields) != 3:
-            raise SchemeFileError("data/scripts.tsv", n, f"expected 'first<TAB>last<TAB>script', got {fields!r}")
+            raise SchemeFileError(
+                "data/scripts.tsv", n, f"expected 'first<TAB>last<TAB>script', got {fields!r}"
+            )
         try:
             first, last = int(fields[0], 16), int(fields[1], 16)
         except ValueError:
@@ -103,11 +106,13 @@ def detect_script(text: str) -> str | None:
 def languages() -> tuple[Language, ...]:
     """Rows of ``data/languages.tsv`` in priority order."""
     out = []
-    for n, fields in _data_lines("languages.tsv"):
-        fields += [""] * (5 - len(fields))
+    for n, raw in _data_lines("languages.tsv"):
+        fields = raw + [""] * (5 - len(raw))
         if len(fields) != 5 or not all(fields[:3]):
             raise SchemeFileError(
-                "data/languages.tsv", n, f"expected 'lang<TAB>script<TAB>default<TAB>also<TAB>letters', got {fields!r}"
+                "data/languages.tsv",
+                n,
+                f"expected 'lang<TAB>script<TAB>default<TAB>also<TAB>letters', got {fields!r}",
             )
         lang, script, default, also, letters = fields
         out.append(Language(lang, script, default, tuple(filter(None, also.split(","))), frozenset(letters)))
@@ -122,17 +127,34 @@ def _by_script() -> Mapping[str, tuple[Language, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+@cache
+def _distinctive() -> Mapping[str, re.Pattern[str]]:
+    out = {}
+    for script, rows in _by_script().items():
+        letters = "".join(sorted({ch for row in rows for ch in row.letters}))
+        if letters:
+            out[script] = re.compile("[" + re.escape(letters) + "]")
+    return out
+
+
 def evidence_lang(lower_text: str, script: str) -> str | None:
     """The language whose distinctive letters best explain ``lower_text``, or ``None`` without any.
 
     The first language (in file order) whose letters cover every distinctive letter present wins;
     if none covers them all, the one covering most.
     """
-    rows = _by_script().get(script, ())
-    present = {ch for row in rows for ch in row.letters if ch in lower_text}
-    if not present:
+    finder = _distinctive().get(script)
+    if finder is None:
         return None
-    best = max(rows, key=lambda row: len(row.letters & present))  # max keeps the first on ties
+    found = finder.findall(lower_text)
+    if not found:
+        return None
+    return _decide(script, frozenset(found))
+
+
+@lru_cache(maxsize=4096)
+def _decide(script: str, present: frozenset[str]) -> str:
+    best = max(_by_script()[script], key=lambda row: len(row.letters & present))  # first wins ties
     return best.lang
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import field, frozen
 
 __all__ = ["Scheme", "Variant"]
+
+
+def _letters(letters: Iterable[str]) -> frozenset[str]:
+    return frozenset(letters)
 
 
 @frozen
@@ -20,7 +26,7 @@ class Scheme:
     script: str  # ISO 15924 of the input: "Cyrl", "Arab"
     description: str
     source: str
-    letters: frozenset[str] = field(converter=frozenset, repr=False)
+    letters: frozenset[str] = field(converter=_letters, repr=False)
 
 
 @frozen

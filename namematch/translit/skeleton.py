@@ -3,7 +3,8 @@
 Arabic-script names do not write short vowels (``متقی`` is m-t-q-y), so their romanisations
 differ from the Latin forms of the same name mostly in vowels. The skeleton keeps only consonants:
 
-1. ``to_latin`` (default schemes), then unidecode to ASCII, lower case; words are runs of a-z.
+1. ``to_latin`` (default schemes), then unidecode to ASCII, apostrophes dropped (Oʻ, ʼ, ʹ), lower
+   case; words are runs of a-z.
 2. Digraphs become one consonant: kh→x, gh→g, sh→s, ch→c, zh/dzh/dj→j, th→t, dh→d, ph→f,
    ck→k (so ``Khujand``, ``Xoʻjand`` and ``Хуҷанд`` agree).
 3. Single letters fold: q→k, c→k, w→v; the vowels a e i o u and y are dropped (y is a vowel or a
@@ -29,6 +30,7 @@ from .core import to_latin
 __all__ = ["skeleton"]
 
 _WORD = re.compile(r"[a-z]+")
+_APOSTROPHES = re.compile("[`'\"]")
 _DIGRAPH = re.compile(r"dzh|kh|gh|sh|ch|zh|dj|th|dh|ph|ck")
 _DIGRAPHS = {
     "kh": "X",
@@ -43,7 +45,9 @@ _DIGRAPHS = {
     "ph": "F",
     "ck": "K",
 }
-_FOLD = str.maketrans({"q": "k", "c": "k", "w": "v", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None})
+_FOLD = str.maketrans(
+    {"q": "k", "c": "k", "w": "v", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None}
+)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -52,10 +56,11 @@ def skeleton(text: str) -> str:
     latin = to_latin(text)
     if not latin.isascii():
         latin = unidecode(latin)
+    latin = _APOSTROPHES.sub("", latin)
     words = []
-    for word in _WORD.findall(latin.lower()):
-        word = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], word).translate(_FOLD).lower()
-        word = _DOUBLE.sub(r"\1", word)
+    for raw in _WORD.findall(latin.lower()):
+        folded = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], raw).translate(_FOLD).lower()
+        word = _DOUBLE.sub(r"\1", folded)
         if word:
             words.append(word)
     return " ".join(words)

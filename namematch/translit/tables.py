@@ -117,7 +117,9 @@ def parse_table(text: str, name: str, *, kind: str = "scheme") -> Table:
                     meta[key] = value
                 else:
                     expected = ", ".join((*_REQUIRED, *_OPTIONAL, "class X"))
-                    raise SchemeFileError(path, lineno, f"unknown metadata {key!r}; expected one of {expected}")
+                    raise SchemeFileError(
+                        path, lineno, f"unknown metadata {key!r}; expected one of {expected}"
+                    )
             continue
         rows.append(_parse_row(path, lineno, line, classes, kind))
         if rows[-1].key in seen:
@@ -154,7 +156,9 @@ def _parse_row(path: str, lineno: int, line: str, classes: Mapping[str, str], ki
         for ch in spec:
             if "A" <= ch <= "Z":
                 if ch not in classes:
-                    raise SchemeFileError(path, lineno, f"class {ch!r} is not defined by a '# class {ch}:' line")
+                    raise SchemeFileError(
+                        path, lineno, f"class {ch!r} is not defined by a '# class {ch}:' line"
+                    )
                 out.append(classes[ch])
             else:
                 out.append(ch)
@@ -162,7 +166,9 @@ def _parse_row(path: str, lineno: int, line: str, classes: Mapping[str, str], ki
 
     source = _decode(letters)
     if not source or any(ch.isascii() for ch in source):
-        raise SchemeFileError(path, lineno, f"source {letters!r} must be non-ASCII letters of the input script")
+        raise SchemeFileError(
+            path, lineno, f"source {letters!r} must be non-ASCII letters of the input script"
+        )
     before = "^" if start else (expand(_decode(before_set)) if before_set else None)
     after = "$" if end else (expand(_decode(after_set)) if after_set else None)
     target = _decode(fields[1])
@@ -174,14 +180,21 @@ def _parse_row(path: str, lineno: int, line: str, classes: Mapping[str, str], ki
         _check_target(path, lineno, target)
         _check_target(path, lineno, title)
     if source != source.lower():
-        raise SchemeFileError(path, lineno, f"write the source {letters!r} in lower case; capitals are derived")
+        raise SchemeFileError(
+            path, lineno, f"write the source {letters!r} in lower case; capitals are derived"
+        )
     upper = title[:1] + title[1:].upper()
     return Row(key, source, before, after, target, title, upper, f"{path}:{lineno}")
 
 
 def _read(name: str) -> str:
     try:
-        return resources.files(__package__).joinpath("schemes").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+        return (
+            resources.files(__package__)
+            .joinpath("schemes")
+            .joinpath(f"{name}.txt")
+            .read_text(encoding="utf-8")
+        )
     except FileNotFoundError:
         raise UnknownSchemeError(name, scheme_ids()) from None
 
@@ -234,7 +247,9 @@ class Compiled:
         rows = list(tab.rows)
         letters = {ch for r in rows for t in (r.target, r.title, r.upper) for ch in t if ch.isalpha()}
         meta = tab.meta
-        self.scheme = Scheme(meta["id"], meta["lang"], meta["script"], meta["description"], meta["source"], letters)
+        self.scheme = Scheme(
+            meta["id"], meta["lang"], meta["script"], meta["description"], meta["source"], letters
+        )
         self._norm = dict(tab.normalize) or None
         table: dict[int, str] = {}
         caps: dict[int, str] = {}
