@@ -453,7 +453,12 @@ def candidate_recall(resolver: object, queries: Sequence[Query], by_name: dict[s
     t0 = time.perf_counter()
     for q in queries:
         parsed = index.parse_query(q.text)
-        cands = index.candidates(parsed, max(cuts)) if parsed.tokens else []
+        # parse_query returns one ParsedName, or (newer code) a tuple of readings: merge their candidates
+        readings = parsed if isinstance(parsed, tuple) else (parsed,)
+        cands = []
+        for reading in readings:
+            if reading.tokens:
+                cands += [i for i in index.candidates(reading, max(cuts)) if i not in cands]
         gold = by_name[q.gold_name]
         rank = next((r for r, i in enumerate(cands) if ents[index.entries[i].entity].id in gold), None)
         for c in cuts:
@@ -520,7 +525,7 @@ def bench_size(size: int, n_queries: int, rf_queries: int | None, pools: dict[st
 
     records = [{"id": p.id, "type": "person", "name": p.name} for p in people]
     gaz, gaz_s, gaz_mem = measure_memory(lambda: Gazetteer.from_records(records))
-    del records
+    records.clear()
     out["gazetteer_build"] = {"seconds": round(gaz_s, 2), **gaz_mem}
     print(f"  Gazetteer.from_records: {gaz_s:.2f} s, peak +{gaz_mem['peak_mb']} MB", flush=True)
 
@@ -586,7 +591,7 @@ def bench_size(size: int, n_queries: int, rf_queries: int | None, pools: dict[st
             print(f"  {label}: {out[label]['queries_per_s']} q/s, acc@1 {out[label]['accuracy_at_1']} "
                   f"({len(sub)} queries)", flush=True)
     out["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    del resolver, gaz
+    resolver = gaz = None  # type: ignore[assignment]
     gc.collect()
     return out
 
@@ -614,7 +619,7 @@ def code_fingerprint() -> dict[str, object]:
                 h.update(f.read_bytes())
     def git(*a: str) -> str:
         try:
-            return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, timeout=20).stdout.strip()
+            return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, timeout=20).stdout.rstrip()
         except (OSError, subprocess.SubprocessError):
             return ""
     return {"head": git("rev-parse", "--short", "HEAD"),

@@ -122,9 +122,13 @@ class NameIndex:
                     for v in _variants(name.text, name.lang):
                         yield ei, name, v.text, v.scheme
 
-    def parse_query(self, text: str) -> ParsedName:
-        """Parse a query with this index's word weights."""
-        return parse_name(text, weights=self.weights)
+    def parse_query(self, text: str) -> tuple[ParsedName, ...]:
+        """Readings of a query with this index's word weights: titles set aside and, when
+        some were found, also kept as words (a title word can be a name: "Marshall Islands")."""
+        parsed = parse_name(text, weights=self.weights)
+        if not parsed.titles:
+            return (parsed,)
+        return parsed, parse_name(text, weights=self.weights, titles=False)
 
     def candidates(self, query: ParsedName, limit: int) -> list[int]:
         """Entry positions sharing blocking keys with ``query``, most promising first."""

@@ -17,6 +17,7 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
+from .structure import ParsedName
 from .similarity import DEFAULT_THRESHOLD, Comparison, compare_parsed
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -103,8 +104,8 @@ class Resolver:
         self.max_candidates = max_candidates
         self.index = NameIndex(self.gazetteer, romanisations=romanisations)
 
-    def _candidate_entries(self, query: object) -> Sequence[int]:
-        return self.index.candidates(query, self.max_candidates)  # type: ignore[arg-type]
+    def _candidate_entries(self, query: ParsedName) -> Sequence[int]:
+        return self.index.candidates(query, self.max_candidates)
 
     def resolve(
         self,
@@ -127,10 +128,15 @@ class Resolver:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         when = _dt.date.fromisoformat(date) if isinstance(date, str) else date
         wanted = _types(types)
-        query = self.index.parse_query(name)
-        if not query.tokens:
-            return []
         best: dict[int, Match] = {}
+        for query in self.index.parse_query(name):
+            if query.tokens:
+                self._score(query, thr, when, wanted, best)
+        out = sorted(best.values(), key=_rank)
+        return out if limit is None else out[:limit]
+
+    def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
+               wanted: frozenset[EntityType] | None, best: dict[int, Match]) -> None:
         entries = self.index.entries
         for i in self._candidate_entries(query):
             entry: Entry = entries[i]
@@ -145,8 +151,6 @@ class Resolver:
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m
-        out = sorted(best.values(), key=_rank)
-        return out if limit is None else out[:limit]
 
     def best(self, name: str, **kwargs: object) -> Match | None:
         """The single best match, or ``None``."""
@@ -168,5 +172,5 @@ def _rank(m: Match) -> tuple[object, ...]:
 class BruteForceResolver(Resolver):
     """Scores every indexed form: slow, for tests and as the oracle of the indexed resolver."""
 
-    def _candidate_entries(self, query: object) -> Sequence[int]:
+    def _candidate_entries(self, query: ParsedName) -> Sequence[int]:
         return range(len(self.index.entries))

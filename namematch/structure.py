@@ -95,11 +95,13 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
     return tokens[i:], titles
 
 
-def parse_name(text: str, type: str | None = None, *, weights: Weights | None = None) -> ParsedName:
+def parse_name(
+    text: str, type: str | None = None, *, weights: Weights | None = None, titles: bool = True
+) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
     Titles at the start are set aside for persons and untyped names (a word that is
-    also a given name, like "Amir", never is). Function words ("of", "the") are
+    also a given name, like "Amir", never is); ``titles=False`` keeps them as words. Function words ("of", "the") are
     dropped from multi-word names. ``weights`` maps a word's romanisation key to
     its informativeness; by default the bundled frequency table is used.
     """
@@ -107,9 +109,9 @@ def parse_name(text: str, type: str | None = None, *, weights: Weights | None = 
     raw: list[tuple[str, str | None]] = []
     for w in words(text):
         raw.extend((part, w.script) for part in w.text.split())
-    titles: list[str] = []
-    if type in (None, "person"):
-        raw, titles = _strip_titles(raw, lex)
+    found: list[str] = []
+    if titles and type in (None, "person"):
+        raw, found = _strip_titles(raw, lex)
     if len(raw) > 1:
         kept = [(t, s) for t, s in raw if translit_key(t) not in lex.function_words]
         raw = kept or raw
@@ -129,7 +131,7 @@ def parse_name(text: str, type: str | None = None, *, weights: Weights | None = 
         key = translit_key(t)
         weight = ROLE_WEIGHTS.get(role.value) if role is not Role.NAME else weigh(key)
         tokens.append(NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, script in _ABJAD))
-    return ParsedName(text, tuple(tokens), tuple(titles))
+    return ParsedName(text, tuple(tokens), tuple(found))
 
 
 def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:

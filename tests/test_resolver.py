@@ -149,3 +149,24 @@ def test_indexed_resolver_agrees_with_brute_force(data: st.DataObject, g: Gazett
     if brute:
         top = {m.entity.id for m in brute if m.score == brute[0].score}
         assert fast and fast[0].score == brute[0].score and fast[0].entity.id in top
+
+
+def test_every_native_name_has_a_romanisation_that_resolves_back(resolver: Resolver) -> None:
+    """For each non-Latin name in the default gazetteer, some romanisation of it resolves to its entity (ties allowed)."""
+    from namematch import detect_script, transliterate, variants
+
+    failures = []
+    for entity in resolver.gazetteer:
+        for name in entity.names:
+            if detect_script(name.text) in (None, "Latn"):
+                continue
+            ok = False
+            # Scripts without a scheme of their own (Chinese, Greek) have the generic romanisation.
+            for text in [v.text for v in variants(name.text)] or [transliterate(name.text)]:
+                found = resolver.resolve(text, limit=None)
+                if found and entity.id in [m.entity.id for m in found if m.score == found[0].score]:
+                    ok = True
+                    break
+            if not ok:
+                failures.append((entity.id, name.text))
+    assert not failures, failures[:20]

@@ -22,7 +22,7 @@ Pipeline of :func:`transliterate`, in this fixed order:
 >>> transliterate("ТОҚАЕВ, Жомарт (2019)")
 'TOKAYEV, Zhomart (2019)'
 >>> transliterate("Président Тоқаев"), transliterate("北京")
-('Président Tokayev', 'Bei Jing')
+('Président Tokayev', 'Beijing')
 >>> [v.text for v in variants("Қасым")]
 ['Kasym', 'Qasym']
 >>> schemes_for("Toqaev", "Тоқаев")
@@ -87,6 +87,19 @@ def _foreign(ch: str) -> bool:
     return ch.isalpha() and script_of(ch) != "Latn"
 
 
+# Scripts written without spaces between words: unidecode's syllables are one word ("Xi Jin Ping"
+# for 习近平 becomes "Xijinping", so a name is not split into syllables that look like other words).
+_UNSPACED = frozenset({"Hani", "Kana", "Hira", "Thai", "Laoo", "Khmr", "Mymr"})
+
+
+def _romanise_run(run: str) -> str:
+    out = _clean_unidecode(run)
+    if script_of(run[0]) in _UNSPACED:
+        out = out.replace(" ", "")
+        out = out[:1].upper() + out[1:].lower()
+    return out
+
+
 def _other(gap: str) -> str:
     """Text between Cyrillic/Arabic runs: Latin and non-letters kept, other scripts via unidecode."""
     if gap.isascii():
@@ -98,11 +111,11 @@ def _other(gap: str) -> str:
             buf.append(ch)
             continue
         if buf:
-            out.append(_clean_unidecode("".join(buf)))
+            out.append(_romanise_run("".join(buf)))
             buf.clear()
         out.append(ch)
     if buf:
-        out.append(_clean_unidecode("".join(buf)))
+        out.append(_romanise_run("".join(buf)))
     return "".join(out)
 
 
