@@ -150,13 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "unidecode": unidecode,
     }
     try:
-        from anyascii import anyascii  # noqa: PLC0415 - optional peer, imported only if installed
+        from anyascii import anyascii
 
         contenders["anyascii"] = anyascii
     except ImportError:
         print("anyascii not installed (pip install anyascii): skipped")
     try:
-        import icu  # type: ignore[import-not-found]  # noqa: PLC0415 - optional peer
+        import icu  # type: ignore[import-not-found]
 
         bgn = icu.Transliterator.createInstance("Russian-Latin/BGN")
         contenders["PyICU Russian-Latin/BGN"] = bgn.transliterate

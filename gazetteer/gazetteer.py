@@ -252,7 +252,8 @@ def _default() -> Gazetteer:
         res = base / fname
         if not res.is_file():
             continue
-        g = Gazetteer.loads(res.read_text(encoding="utf-8"), fmt=".jsonl", source=f"gazetteer/data/{fname}", strict=True)
+        text = res.read_text(encoding="utf-8")
+        g = Gazetteer.loads(text, fmt=".jsonl", source=f"gazetteer/data/{fname}", strict=True)
         parts.append(g)
     if not parts:
         raise GazetteerError("the embedded gazetteer data is missing; reinstall the package")

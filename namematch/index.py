@@ -34,7 +34,8 @@ from .translit import TranslitError, Variant, detect_script, variants
 __all__ = ["Entry", "NameIndex", "blocking_keys"]
 
 _MIN_DELETE = 3   # keys shorter than this get no deletion keys (too many names share them)
-_MIN_CAP = 2000   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
+_MIN_CAP = 2000
+_FORMS_PER_ENTITY = 3   # candidate forms kept per entity   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
 
 
 @frozen
@@ -103,7 +104,7 @@ class NameIndex:
         seen: set[tuple[int, str]] = set()
         for ei, name, form, via in forms:
             parsed = parse_name(form, self.entities[ei].type.value, weights=self.weights)
-            if not parsed.tokens or (ei, parsed.text) in seen and via is not None:
+            if not parsed.tokens or ((ei, parsed.text) in seen and via is not None):
                 continue
             seen.add((ei, parsed.text))
             entries.append(Entry(ei, name, form, via, parsed))
@@ -143,8 +144,20 @@ class NameIndex:
             gain = weight * idf
             for i in posting:
                 score[i] += gain
-        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [i for i, _ in ranked[:limit]]
+        # Among equal evidence prefer shorter forms (fewer words left over), and let no entity
+        # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
+        entries = self.entries
+        ranked = sorted(score, key=lambda i: (-score[i], len(entries[i].parsed.tokens), i))
+        out: list[int] = []
+        per_entity: dict[int, int] = defaultdict(int)
+        for i in ranked:
+            e = entries[i].entity
+            if per_entity[e] < _FORMS_PER_ENTITY:
+                per_entity[e] += 1
+                out.append(i)
+                if len(out) >= limit:
+                    break
+        return out
 
 
 def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:

@@ -17,8 +17,8 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
-from .structure import ParsedName
 from .similarity import DEFAULT_THRESHOLD, Comparison, compare_parsed
+from .structure import ParsedName
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
 
@@ -92,7 +92,7 @@ class Resolver:
         gazetteer: Gazetteer | None = None,
         *,
         threshold: float = DEFAULT_THRESHOLD,
-        max_candidates: int = 64,
+        max_candidates: int = 16,
         romanisations: bool = True,
     ) -> None:
         if not 0.0 <= threshold <= 1.0:

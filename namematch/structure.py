@@ -159,7 +159,7 @@ def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:
                 roles[i] = Role.PATRONYMIC
                 if roles[i - 1] is Role.NAME:
                     roles[i - 1] = Role.PATRONYMIC
-            elif 0 < i and (i < n - 1 or first_is_surname) and any(
+            elif i > 0 and (i < n - 1 or first_is_surname) and any(
                 t.endswith(s) and len(t) >= len(s) + 3 for s in lex.patronymic_suffixes
             ):
                 roles[i] = Role.PATRONYMIC

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .errors import DataTableError
@@ -16,7 +16,7 @@ from .errors import DataTableError
 __all__ = ["read_rows", "read_rules"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rows(name: str, min_columns: int = 1) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """The rows of ``namematch/data/<name>`` as ``(line, columns)``; comments and blanks skipped."""
     path = f"namematch/data/{name}"
@@ -39,7 +39,7 @@ def read_rows(name: str, min_columns: int = 1) -> tuple[tuple[int, tuple[str, ..
 Rule = tuple["re.Pattern[str]", str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rules(name: str) -> tuple[Rule, ...]:
     """Ordered ``(pattern, replacement)`` rewrite rules from a ``pattern<TAB>replacement`` table."""
     rules = []

@@ -152,7 +152,7 @@ def test_indexed_resolver_agrees_with_brute_force(data: st.DataObject, g: Gazett
 
 
 def test_every_native_name_has_a_romanisation_that_resolves_back(resolver: Resolver) -> None:
-    """For each non-Latin name in the default gazetteer, some romanisation of it resolves to its entity (ties allowed)."""
+    """Each non-Latin name in the default gazetteer has a romanisation resolving to its entity (ties allowed)."""
     from namematch import detect_script, transliterate, variants
 
     failures = []
