@@ -34,8 +34,8 @@ from .translit import TranslitError, Variant, detect_script, variants
 __all__ = ["Entry", "NameIndex", "blocking_keys"]
 
 _MIN_DELETE = 3   # keys shorter than this get no deletion keys (too many names share them)
-_MIN_CAP = 2000
-_FORMS_PER_ENTITY = 3   # candidate forms kept per entity   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
+_MIN_CAP = 2000   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
+_FORMS_PER_ENTITY = 3   # candidate forms kept per entity
 
 
 @frozen

@@ -1,6 +1,7 @@
 """Errors raised by :mod:`namematch.translit`.
 
-Every error is a :class:`ValueError`, so callers that validate input can catch one type.
+Every error is a :class:`namematch.NamematchError` (a ``ValueError``), so callers can catch the
+library's own problems with one type.
 Data-file errors say where (``file:line``), what is wrong and what was expected.
 """
 
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..errors import DataTableError, NamematchError
+
 __all__ = ["SchemeFileError", "TranslitError", "UnknownLanguageError", "UnknownSchemeError"]
 
 
-class TranslitError(ValueError):
+class TranslitError(NamematchError):
     """Base class of every error the ``namematch.translit`` package raises."""
 
 
@@ -33,11 +36,5 @@ class UnknownLanguageError(TranslitError):
         super().__init__(f"no transliteration scheme for language {lang!r}; known: {', '.join(self.known)}")
 
 
-class SchemeFileError(TranslitError):
+class SchemeFileError(DataTableError, TranslitError):
     """A scheme or data file that does not parse: carries ``.path``, ``.line`` and ``.problem``."""
-
-    def __init__(self, path: str, line: int, problem: str) -> None:
-        self.path = path
-        self.line = line
-        self.problem = problem
-        super().__init__(f"{path}:{line}: {problem}")
