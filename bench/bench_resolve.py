@@ -537,10 +537,11 @@ def bench_size(size: int, n_queries: int, rf_queries: int | None, pools: dict[st
         prof.disable()
         _dump_profile(prof, f"build_{size}")
     index = resolver.index  # type: ignore[attr-defined]
-    n_post = sum(len(v) for v in index.postings.values())
+    n_post = sum(1 if isinstance(v, int) else len(v) for v in index.postings.values())
+    fuzzy = getattr(index, "fuzzy", {})
     out["index_build"] = {"seconds": round(build_s, 2), **build_mem,
                           "entries": len(index.entries), "keys": len(index.postings),
-                          "posting_ids": n_post, "profiled": profile}
+                          "posting_ids": n_post, "fuzzy_keys": len(fuzzy), "profiled": profile}
     print(f"  Resolver(gazetteer) build: {build_s:.2f} s, peak +{build_mem['peak_mb']} MB, retained "
           f"+{build_mem['retained_mb']} MB; {len(index.entries):,} forms, {len(index.postings):,} keys, "
           f"{n_post:,} posting ids", flush=True)

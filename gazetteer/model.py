@@ -242,6 +242,11 @@ class Entity:
             names = (Name(self.name, kind=NameKind.CANONICAL), *rest)
         object.__setattr__(self, "names", _dedupe(names))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Picklable (for worker processes and the index cache): the read-only mappings are
+        # shipped as plain dicts and frozen again by the constructor.
+        return Entity, (self.id, self.type, self.name, self.names, dict(self.ids), dict(self.attributes))
+
     @property
     def wikidata(self) -> str | None:
         """The Wikidata QID, when known."""

@@ -9,8 +9,11 @@ True
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
+from .batch import find_mentions_many, resolve_many
+from .cache import cached_resolver
 from .errors import DataTableError, NamematchError
 from .evaluate import SweepPoint, evaluate, read_labelled
+from .mentions import FORMS, Mention
 from .normalize import normalize
 from .phonetic import phonetic_key, skeleton_key, translit_key
 from .resolver import BruteForceResolver, Match, Resolver
@@ -39,7 +42,9 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Gazetteer",
+    "FORMS",
     "Match",
+    "Mention",
     "Name",
     "NameKind",
     "NameToken",
@@ -50,14 +55,17 @@ __all__ = [
     "Scheme",
     "SweepPoint",
     "Variant",
+    "cached_resolver",
     "compare",
     "detect_lang",
     "detect_script",
     "evaluate",
+    "find_mentions_many",
     "normalize",
     "parse_name",
     "phonetic_key",
     "read_labelled",
+    "resolve_many",
     "schemes",
     "schemes_for",
     "skeleton",

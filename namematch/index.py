@@ -2,40 +2,54 @@
 
 For each name of each entity the index holds the name itself and, for names in
 another script, each romanisation of it (one per transliteration scheme). Each
-form is parsed once (:func:`namematch.structure.parse_name`) and posted under
-blocking keys of its words:
+form is parsed once (:func:`namematch.structure.parse_name`).
 
-* the romanisation key of each word, and of each two adjacent words joined
-  (so "Abdulghani" meets "Abdul Ghani");
-* the consonant skeleton (for names written without vowels);
-* the key with one letter deleted, and its first and last four letters (so a
-  typo still meets its name).
+The index has two levels, so it stays small and quick to build at a million names:
 
-A query is parsed the same way and only forms sharing a key are scored. The
-index is immutable once built and safe to share between threads.
+* ``postings``: word key -> the forms holding it. Word keys are the romanisation
+  key of each word and of each two or three adjacent words joined (so "Abdulghani"
+  meets "Abdul Ghani").
+* ``fuzzy``: fuzzy key -> the word keys that have it. Fuzzy keys are the consonant
+  skeleton (for names written without vowels), the key with one letter deleted, and
+  its first and last four letters (so a typo still meets its word). Joined words get
+  only a skeleton: their typos are found through the query's own joined words.
+
+A query word is expanded through ``fuzzy`` to the known words it may be (exact
+first), and only forms holding those words are ranked and scored. This finds
+every form sharing a :func:`blocking_keys` key with the query, as a flat index of
+those keys would, with far fewer postings. The index is immutable once built and
+safe to share between threads; it pickles (no closures or lambdas inside).
 """
 
 from __future__ import annotations
 
+import gc
+import heapq
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import frozen
 
 from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
-from .normalize import words
 from .phonetic import skeleton_key, translit_key
-from .structure import NameToken, ParsedName, parse_name
+from .structure import NameToken, ParsedName, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
 
-__all__ = ["Entry", "NameIndex", "blocking_keys"]
+__all__ = ["Entry", "NameIndex", "WordWeights", "blocking_keys"]
 
-_MIN_DELETE = 3   # keys shorter than this get no deletion keys (too many names share them)
-_MIN_CAP = 2000   # fuzzy keys with longer postings than this (and 5% of the index) are skipped
-_FORMS_PER_ENTITY = 3   # candidate forms kept per entity
+_MIN_DELETE = 3       # keys shorter than this get no deletion keys (too many names share them)
+_MIN_AFFIX = 6        # keys shorter than this get no prefix / suffix keys
+_FORMS_PER_ENTITY = 3  # candidate forms kept per entity
+_NEW_BUDGET = 4000    # forms a query may add as candidates from long postings, rarest words first
+_CAP = 2000           # a fuzzy expansion (not the exact word) with a longer posting is not followed
+_EDIT_CAP = 200       # the same for typo / affix expansions of a word that is itself indexed
+
+# How much each kind of word evidence counts when ranking candidates (of the query word's weight).
+_EXACT, _SKELETON, _EDIT, _AFFIX = 1.0, 0.9, 0.4, 0.3
 
 
 @frozen
@@ -53,13 +67,28 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool]]:
+    """(key, skeleton, weight, joined) of each word and each two or three adjacent words joined."""
+    for t in tokens:
+        if t.key:
+            yield t.key, t.skeleton, t.weight, False
+    for n in (2, 3):
+        for i in range(len(tokens) - n + 1):
+            span = tokens[i:i + n]
+            if all(t.key for t in span):
+                text = "".join(t.text for t in span)
+                yield translit_key(text), skeleton_key(text), max(t.weight for t in span), True
+
+
 def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[str, float]:
     """Blocking keys of a token sequence, each with the weight of the word it came from.
 
     Index side: ``k:`` romanisation key, ``s:`` skeleton, ``d:`` key with one letter
-    deleted, ``p:``/``e:`` first/last four letters. Query side adds the lookups
-    that pair a key with the other side's deletions, so any one-edit typo meets
-    its name: query ``k:`` against index ``d:`` and query deletions against ``k:``.
+    deleted, ``p:``/``e:`` first/last four letters (joined words: ``k:`` and ``s:``
+    only). Query side adds the lookups that pair a key with the other side's
+    deletions, so any one-edit typo meets its word: query ``k:`` against index
+    ``d:`` and query deletions against ``k:``. Two token sequences are candidates
+    for each other when their key sets intersect (what :class:`NameIndex` retrieves).
     """
     keys: dict[str, float] = {}
 
@@ -67,59 +96,132 @@ def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[s
         if w > keys.get(k, -1.0):
             keys[k] = w
 
-    def word(key: str, skeleton: str, w: float) -> None:
+    for key, skeleton, w, joined in _word_units(tokens):
         put("k:" + key, w)
         if len(skeleton) >= 2:
-            put("s:" + skeleton, w * 0.9)
+            put("s:" + skeleton, w * _SKELETON)
+        if joined and not query:
+            continue
         if len(key) >= _MIN_DELETE:
             for d in _deletions(key):
-                put("d:" + d, w * 0.4)
+                put("d:" + d, w * _EDIT)
                 if query:
-                    put("k:" + d, w * 0.4)
+                    put("k:" + d, w * _EDIT)
             if query:
-                put("d:" + key, w * 0.4)
-        if len(key) >= 6:
-            put("p:" + key[:4], w * 0.3)
-            put("e:" + key[-4:], w * 0.3)
-
-    for t in tokens:
-        if t.key:
-            word(t.key, t.skeleton, t.weight)
-    for a, b in zip(tokens, tokens[1:]):
-        if a.key and b.key:
-            joined = translit_key(a.text + b.text)
-            word(joined, skeleton_key(a.text + b.text), max(a.weight, b.weight))
+                put("d:" + key, w * _EDIT)
+        if len(key) >= _MIN_AFFIX:
+            put("p:" + key[:4], w * _AFFIX)
+            put("e:" + key[-4:], w * _AFFIX)
     return keys
 
 
+def _fuzzy_keys(key: str, skeleton: str, joined: bool) -> Iterator[str]:
+    """The index-side fuzzy keys of one word key (see :func:`blocking_keys`)."""
+    if len(skeleton) >= 2:
+        yield "s:" + skeleton
+    if joined:
+        return
+    if len(key) >= _MIN_DELETE:
+        for d in _deletions(key):
+            yield "d:" + d
+    if len(key) >= _MIN_AFFIX:
+        yield "p:" + key[:4]
+        yield "e:" + key[-4:]
+
+
+def _ids(p: int | array) -> Sequence[int]:
+    return (p,) if isinstance(p, int) else p
+
+
 class NameIndex:
-    """Parsed name forms of a gazetteer and an inverted index over their blocking keys."""
+    """Parsed name forms of a gazetteer and a two-level inverted index over their words."""
 
     def __init__(self, gazetteer: Gazetteer, *, romanisations: bool = True) -> None:
         self.gazetteer = gazetteer
         self.entities: tuple[Entity, ...] = tuple(gazetteer)
+        # Millions of small objects that never die: the cyclic collector would only rescan them.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(romanisations)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _build(self, romanisations: bool) -> None:
         forms = list(self._forms(romanisations))
         self.weights = _document_weights(forms)
         entries: list[Entry] = []
-        seen: set[tuple[int, str]] = set()
+        interned: dict[NameToken, NameToken] = {}
+        seen: set[str] = set()
+        last_entity = -1
         for ei, name, form, via in forms:
+            if ei != last_entity:
+                seen.clear()
+                last_entity = ei
             parsed = parse_name(form, self.entities[ei].type.value, weights=self.weights)
-            if not parsed.tokens or ((ei, parsed.text) in seen and via is not None):
+            if not parsed.tokens:
                 continue
-            seen.add((ei, parsed.text))
-            entries.append(Entry(ei, name, form, via, parsed))
+            text = parsed.text
+            if via is not None and text in seen:
+                continue
+            seen.add(text)
+            # Words repeat across names: share one token object per distinct word.
+            tokens = tuple([interned.setdefault(t, t) for t in parsed.tokens])
+            entries.append(Entry(ei, name, form, via, ParsedName(parsed.source, tokens, parsed.titles)))
+        forms.clear()
         self.entries: tuple[Entry, ...] = tuple(entries)
-        postings: dict[str, list[int]] = defaultdict(list)
+        del entries
+
+        postings: dict[str, list[int] | int] = {}
+        units: dict[str, tuple[str, bool]] = {}     # word key -> (skeleton, joined only)
+        joined_keys: dict[tuple[str, str], tuple[str, str]] = {}
         for i, e in enumerate(self.entries):
-            for k in blocking_keys(e.parsed.tokens):
-                postings[k].append(i)
-        self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+            toks = e.parsed.tokens
+            for t in toks:
+                k = t.key
+                if not k:
+                    continue
+                _post(postings, k, i)
+                if k not in units or units[k][1]:
+                    units[k] = (t.skeleton, False)
+            for n in (2, 3):
+                for j in range(len(toks) - n + 1):
+                    span = toks[j:j + n]
+                    if not all(t.key for t in span):
+                        continue
+                    texts = tuple(t.text for t in span)
+                    jk = joined_keys.get(texts)
+                    if jk is None:
+                        text = "".join(texts)
+                        jk = joined_keys[texts] = (translit_key(text), skeleton_key(text))
+                    _post(postings, jk[0], i)
+                    if jk[0] not in units:
+                        units[jk[0]] = (jk[1], True)
+        joined_keys.clear()
+        self.postings: dict[str, int | array] = {
+            k: (v if isinstance(v, int) else array("i", v)) for k, v in postings.items()
+        }
+        postings.clear()
+        fuzzy: dict[str, list[str] | str] = {}
+        for k, (skeleton, joined) in units.items():
+            for f in _fuzzy_keys(k, skeleton, joined):
+                old = fuzzy.get(f)
+                if old is None:
+                    fuzzy[f] = k
+                elif isinstance(old, str):
+                    fuzzy[f] = [old, k]
+                else:
+                    old.append(k)
+        self.fuzzy: dict[str, str | tuple[str, ...]] = {
+            k: (v if isinstance(v, str) else tuple(v)) for k, v in fuzzy.items()
+        }
 
     def _forms(self, romanisations: bool) -> Iterable[tuple[int, Name, str, str | None]]:
         for ei, entity in enumerate(self.entities):
             for name in entity.names:
                 yield ei, name, name.text, None
-                if romanisations and detect_script(name.text) not in (None, "Latn"):
+                if romanisations and not name.text.isascii() and detect_script(name.text) not in (None, "Latn"):
                     for v in _variants(name.text, name.lang):
                         yield ei, name, v.text, v.scheme
 
@@ -131,26 +233,93 @@ class NameIndex:
             return (parsed,)
         return parsed, parse_name(text, weights=self.weights, titles=False)
 
+    def _expand(self, key: str, skeleton: str, joined: bool) -> dict[str, float]:
+        """The indexed word keys a query word may be, with the strength of the evidence."""
+        postings, fuzzy = self.postings, self.fuzzy
+        found: dict[str, float] = {}
+
+        def add(keys: str | tuple[str, ...] | None, grade: float) -> None:
+            if keys is None:
+                return
+            for k in ((keys,) if isinstance(keys, str) else keys):
+                if grade > found.get(k, 0.0):
+                    found[k] = grade
+
+        if key in postings:
+            found[key] = _EXACT
+        if len(skeleton) >= 2:
+            add(fuzzy.get("s:" + skeleton), _SKELETON)
+        if len(key) >= _MIN_DELETE:
+            add(fuzzy.get("d:" + key), _EDIT)               # an indexed word with one more letter
+            for d in _deletions(key):
+                if d in postings:                             # an indexed word with one letter less
+                    add(d, _EDIT)
+                add(fuzzy.get("d:" + d), _EDIT)               # one letter different
+        if len(key) >= _MIN_AFFIX:
+            add(fuzzy.get("p:" + key[:4]), _AFFIX)
+            add(fuzzy.get("e:" + key[-4:]), _AFFIX)
+        return found
+
     def candidates(self, query: ParsedName, limit: int) -> list[int]:
-        """Entry positions sharing blocking keys with ``query``, most promising first."""
+        """Entry positions sharing blocking keys with ``query``, most promising first.
+
+        Every query word (and each two or three adjacent words joined) is expanded to the
+        indexed words it may be. Query words are read rarest first: all forms of rare words
+        become candidates; once ``_NEW_BUDGET`` forms are in, further postings only add to
+        the forms already there. Fuzzy expansions with postings longer than ``_CAP``
+        (and 5% of the index) are not followed, nor typo expansions longer than ``_EDIT_CAP``
+        of a word that is indexed as written; an exact word always is.
+        """
         n = len(self.entries) or 1
-        score: dict[int, float] = defaultdict(float)
-        cap = max(_MIN_CAP, n // 20)
-        for key, weight in blocking_keys(query.tokens, query=True).items():
-            posting = self.postings.get(key)
-            if not posting or (len(posting) > cap and not key.startswith("k:")):
-                continue
-            idf = math.log(1 + n / len(posting))
-            gain = weight * idf
-            for i in posting:
-                score[i] += gain
+        postings = self.postings
+        cap = max(_CAP, n // 20)
+        log_n = math.log(1 + n)
+        # Per query word: the postings of the indexed words it may be, strongest evidence first.
+        units: list[tuple[int, list[tuple[float, int | array]]]] = []
+        for key, skeleton, weight, joined in _word_units(query.tokens):
+            lists = []
+            total = 0
+            found = self._expand(key, skeleton, joined)
+            # A word that exists as written needs its one-edit neighbours only where they are rare.
+            edit_cap = _EDIT_CAP if key in found else cap
+            for k, grade in found.items():
+                p = postings[k]
+                size = 1 if isinstance(p, int) else len(p)
+                if grade < _EXACT and size > (cap if grade >= _SKELETON else edit_cap):
+                    continue
+                total += size
+                # The word's weight and the evidence grade rank; rarity only breaks ties (at most +10%).
+                lists.append((weight * grade * (1.0 + 0.1 * math.log(1 + n / size) / log_n), p))
+            if lists:
+                lists.sort(key=lambda x: -x[0])
+                units.append((total, lists))
+        units.sort(key=lambda u: u[0])
+        score: dict[int, float] = {}
+        get = score.get
+        for _, lists in units:
+            seen: set[int] = set()      # a form counts once per query word, with its best evidence
+            for gain, p in lists:
+                ids = {p} if isinstance(p, int) else set(p)
+                ids -= seen
+                seen |= ids
+                if score and len(score) + len(ids) > _NEW_BUDGET:
+                    ids &= score.keys()
+                for i in ids:
+                    score[i] = get(i, 0.0) + gain
         # Among equal evidence prefer shorter forms (fewer words left over), and let no entity
         # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
         entries = self.entries
-        ranked = sorted(score, key=lambda i: (-score[i], len(entries[i].parsed.tokens), i))
+        keep = limit * _FORMS_PER_ENTITY
+        if len(score) > keep:
+            # Only the forms that can still make the list need the full ordering.
+            floor = heapq.nlargest(keep, score.values())[-1]
+            ranked = [(i, v) for i, v in score.items() if v >= floor]
+        else:
+            ranked = list(score.items())
+        ranked.sort(key=lambda x: (-x[1], len(entries[x[0]].parsed.tokens), x[0]))
         out: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
-        for i in ranked:
+        for i, _ in ranked:
             e = entries[i].entity
             if per_entity[e] < _FORMS_PER_ENTITY:
                 per_entity[e] += 1
@@ -158,6 +327,18 @@ class NameIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _post(postings: dict[str, list[int] | int], key: str, i: int) -> None:
+    """Add form ``i`` to the posting of ``key`` (a bare int while it is the only one)."""
+    old = postings.get(key)
+    if old is None:
+        postings[key] = i
+    elif isinstance(old, int):
+        if old != i:
+            postings[key] = [old, i]
+    elif old[-1] != i:
+        old.append(i)
 
 
 def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:
@@ -168,23 +349,42 @@ def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:
         return variants(text)
 
 
-def _document_weights(forms: Iterable[tuple[int, Name, str, str | None]]) -> Callable[[str], float]:
-    """Word informativeness: the bundled frequency table, lowered for words many entities share."""
-    lex = lexicon()
-    per_entity: dict[str, set[int]] = defaultdict(set)
-    for ei, name, form, _ in forms:
-        if name.kind is NameKind.DEMONYM:
-            continue
-        for w in words(form):
-            for part in w.text.split():
-                per_entity[translit_key(part)].add(ei)
-    df = {k: len(v) for k, v in per_entity.items()}
+class WordWeights:
+    """Word informativeness: the bundled frequency table, lowered for words many entities share.
 
-    def weight(key: str) -> float:
-        base = lex.weight_of(key)
-        d = df.get(key, 0)
+    A plain picklable callable (``key -> weight``) holding the document frequency of each
+    word key; the lexicon is looked up at call time (it is loaded once and cached).
+    """
+
+    __slots__ = ("df",)
+
+    def __init__(self, df: dict[str, int]) -> None:
+        self.df = df
+
+    def __call__(self, key: str) -> float:
+        base = lexicon().weight_of(key)
+        d = self.df.get(key, 0)
         if d <= 1:
             return base
         return base * max(0.15, 1.0 / (1.0 + 0.5 * math.log(d)))
 
-    return weight
+    def __getstate__(self) -> dict[str, int]:
+        return self.df
+
+    def __setstate__(self, state: dict[str, int]) -> None:
+        self.df = state
+
+
+def _document_weights(forms: Iterable[tuple[int, Name, str, str | None]]) -> WordWeights:
+    """Word weights from the forms' document frequencies (how many entities use each word key)."""
+    df: dict[str, int] = defaultdict(int)
+    last: dict[str, int] = {}
+    for ei, name, form, _ in forms:
+        if name.kind is NameKind.DEMONYM:
+            continue
+        for part, _script in raw_words(form):
+            k = translit_key(part)
+            if last.get(k) != ei:
+                last[k] = ei
+                df[k] += 1
+    return WordWeights(dict(df))

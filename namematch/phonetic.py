@@ -21,19 +21,66 @@ True
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import jellyfish
 
-from .tables import rewriter
+from .tables import read_rules
 
 __all__ = ["PHONETIC_METHODS", "phonetic_key", "skeleton_key", "translit_key"]
 
-_KEY = rewriter("romanization_keys.tsv")
-_SKELETON = rewriter("abjad_skeleton.tsv")
+_META = frozenset(".^$*+?{}[]\\|()")
+
+
+def _trigger(pattern: str) -> str:
+    """A letter every match of ``pattern`` contains ("" when unknown): a rule is skipped when
+    the text lacks it. Only a leading literal letter (after ``^``) or one right after a group counts."""
+    core = pattern[1:] if pattern.startswith("^") else pattern
+    if core[:1].isalpha():
+        return core[0]
+    if core.startswith("(") and ")" in core:
+        rest = core[core.index(")") + 1:]
+        if rest[:1].isalpha():
+            return rest[0]
+    return ""
+
+
+def _fast_rewriter(name: str) -> Callable[[str], str]:
+    """The rules of table ``name`` applied in order, as :func:`namematch.tables.rewriter` does, but
+    compiled to one function: string methods for plain literals (``ab``, ``^ab``, ``ab$``) and a
+    letter test before each regular expression. Same result as ``re.sub`` rule by rule, several
+    times faster (keys of millions of names are computed when an index is built)."""
+    lines = ["def apply(text):"]
+    env: dict[str, object] = {}
+    for n, (pattern, repl) in enumerate(read_rules(name)):
+        src = pattern.pattern
+        core = src[1:] if src.startswith("^") else src[:-1] if src.endswith("$") else src
+        if not core or any(c in _META for c in core) or "\\" in repl:
+            env[f"p{n}"], env[f"r{n}"] = pattern, repl
+            trigger = _trigger(src)
+            test = f"{trigger!r} in text" if trigger else "text"
+            lines.append(f"    if {test}: text = p{n}.sub(r{n}, text)")
+        elif src.startswith("^"):
+            lines.append(f"    if text.startswith({core!r}): text = {repl!r} + text[{len(core)}:]")
+        elif src.endswith("$"):
+            lines.append(f"    if text.endswith({core!r}): text = text[:-{len(core)}] + {repl!r}")
+        else:
+            lines.append(f"    if {core!r} in text: text = text.replace({core!r}, {repl!r})")
+    lines.append("    return text")
+    exec(compile("\n".join(lines), f"<rules {name}>", "exec"), env)  # noqa: S102 - code built from the table above
+    return env["apply"]  # type: ignore[return-value]
+
+
+_KEY = _fast_rewriter("romanization_keys.tsv")
+_SKELETON = _fast_rewriter("abjad_skeleton.tsv")
+_NOT_LOWER_ASCII = re.compile(r"[^a-z]+")
 
 
 def _ascii_letters(token: str) -> str:
+    if token.isascii():
+        return _NOT_LOWER_ASCII.sub("", token.lower())
     return "".join(c for c in token.lower() if "a" <= c <= "z")
 
 

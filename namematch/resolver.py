@@ -10,6 +10,7 @@ threshold for several entities returns all of them with their scores.
 from __future__ import annotations
 
 import datetime as _dt
+import threading
 from collections.abc import Iterable, Sequence
 
 from attrs import frozen
@@ -17,6 +18,7 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
+from .mentions import Mention, MentionFinder, canonicalize
 from .similarity import DEFAULT_THRESHOLD, Comparison, compare_parsed
 from .structure import ParsedName
 
@@ -102,7 +104,36 @@ class Resolver:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
         self.threshold = threshold
         self.max_candidates = max_candidates
-        self.index = NameIndex(self.gazetteer, romanisations=romanisations)
+        self.romanisations = romanisations
+        prebuilt = self.__dict__.pop("_prebuilt_index", None)  # set by _from_index
+        self.index = prebuilt if prebuilt is not None else NameIndex(self.gazetteer, romanisations=romanisations)
+
+    # Set when the index was loaded from, or stored in, the on-disk cache (namematch.cache).
+    _cache_key: str | None = None
+
+    @classmethod
+    def _from_index(
+        cls,
+        gazetteer: Gazetteer,
+        index: NameIndex,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        max_candidates: int = 16,
+        romanisations: bool = True,
+    ) -> Resolver:
+        """A resolver over an index built earlier (from the cache) for ``gazetteer``."""
+        self = cls.__new__(cls)
+        self._prebuilt_index = index  # type: ignore[attr-defined]
+        self.__init__(gazetteer, threshold=threshold, max_candidates=max_candidates,  # type: ignore[misc]
+                      romanisations=romanisations)
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickles cheaply for worker processes: the gazetteer and options travel, and the
+        # index is loaded from the on-disk cache (or rebuilt) on the other side.
+        from .cache import reduce_resolver
+
+        return reduce_resolver(self)
 
     def _candidate_entries(self, query: ParsedName) -> Sequence[int]:
         return self.index.candidates(query, self.max_candidates)
@@ -157,6 +188,52 @@ class Resolver:
         found = self.resolve(name, limit=1, **kwargs)  # type: ignore[arg-type]
         return found[0] if found else None
 
+    # -- mentions in text (namematch.mentions)
+
+    def _mention_finder(self) -> MentionFinder:
+        finder = self.__dict__.get("_finder")
+        if finder is None:
+            with _FINDER_LOCK:
+                finder = self.__dict__.get("_finder")
+                if finder is None:
+                    finder = self.__dict__["_finder"] = MentionFinder(self)
+        return finder
+
+    def find_mentions(
+        self,
+        text: str,
+        *,
+        date: _dt.date | str | None = None,
+        demonyms: bool = False,
+        ambiguous: bool = False,
+        threshold: float | None = None,
+    ) -> list[Mention]:
+        """Every mention of an entity in ``text``, in text order, non-overlapping.
+
+        ``demonyms`` also returns adjectival forms ("Kazakh"); ``ambiguous`` also
+        returns mentions the document cannot settle, with their candidates;
+        ``threshold`` is the score a spelling the gazetteer does not hold must
+        reach (default: the resolver's threshold, at least 0.8). The rules are
+        in :mod:`namematch.mentions`.
+        """
+        when = _dt.date.fromisoformat(date) if isinstance(date, str) else date
+        return self._mention_finder().find(text, date=when, demonyms=demonyms, ambiguous=ambiguous,
+                                           threshold=threshold)
+
+    def annotate(self, text: str, **kwargs: object) -> list[dict[str, object]]:
+        """The mentions of ``text`` as JSON-ready records (same options as :meth:`find_mentions`)."""
+        return [m.to_dict() for m in self.find_mentions(text, **kwargs)]  # type: ignore[arg-type]
+
+    def canonicalize(self, text: str, **kwargs: object) -> str:
+        """``text`` with every name mention rewritten to its entity's canonical name.
+
+        The text around a mention is kept, so a possessive stays ("Toqaev’s" →
+        "Kassym-Jomart Tokayev’s"); demonyms are left as written.
+        """
+        return canonicalize(text, self.find_mentions(text, **kwargs))  # type: ignore[arg-type]
+
+
+_FINDER_LOCK = threading.Lock()
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
 _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})

@@ -31,6 +31,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import jellyfish
 from attrs import field, frozen
@@ -104,6 +105,12 @@ def _typo(a: str, b: str) -> float:
 
 def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
     """Score and evidence kind of two tokens (symmetric, in [0, 1])."""
+    return _token_similarity(a, b)
+
+
+@lru_cache(maxsize=1 << 17)
+def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
+    # Cached: a resolver compares the same words again and again (one query against its candidates).
     if a.text == b.text:
         return EXACT, "exact"
     if a.key and a.key == b.key:
@@ -127,9 +134,12 @@ def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
 
 
 def _joined(tokens: Sequence[NameToken]) -> NameToken:
-    text = "".join(t.text for t in tokens)
-    weight = max(t.weight for t in tokens)
-    return make_token(text, weight, Role.NAME, any(t.abjad for t in tokens))
+    return _joined_token("".join(t.text for t in tokens), max(t.weight for t in tokens), any(t.abjad for t in tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def _joined_token(text: str, weight: float, abjad: bool) -> NameToken:
+    return make_token(text, weight, Role.NAME, abjad)
 
 
 _Pair = tuple[float, str, tuple[int, ...], tuple[int, ...]]
@@ -139,7 +149,7 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
     pairs: list[_Pair] = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
-            s, kind = token_similarity(ta, tb)
+            s, kind = _token_similarity(ta, tb)
             if s >= _MIN_PAIR:
                 pairs.append((s, kind, (i,), (j,)))
     # Compounds: a word against 2-3 consecutive joined words of the other name.
@@ -151,7 +161,7 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
                 for j, tb in enumerate(right):
                     if len(tb.text) < 4:
                         continue
-                    s, kind = token_similarity(joined, tb)
+                    s, kind = _token_similarity(joined, tb)
                     if s >= max(_MIN_PAIR, 0.8):
                         if kind in ("exact", "variant"):
                             kind, s = "compound", s * COMPOUND

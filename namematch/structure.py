@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -24,7 +25,7 @@ from .lexicon import Lexicon, lexicon
 from .normalize import words
 from .phonetic import skeleton_key, translit_key
 
-__all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name"]
+__all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_words"]
 
 # Weights of words whose role says how much they identify (a rare surname is 1.0).
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
@@ -46,7 +47,7 @@ class Role(str, enum.Enum):
         return self.value
 
 
-@frozen
+@frozen(cache_hash=True)
 class NameToken:
     """One word of a parsed name, with the keys the scorer compares."""
 
@@ -95,6 +96,23 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
     return tokens[i:], titles
 
 
+@lru_cache(maxsize=1 << 18)
+def _chunk_words(chunk: str) -> tuple[tuple[str, str | None], ...]:
+    """Normalised words (and their scripts) of one whitespace-free chunk of a name, cached: names
+    repeat their words, and a word never spans whitespace, so a name's words are its chunks' words."""
+    return tuple((part, w.script) for w in words(chunk) for part in w.text.split())
+
+
+def raw_words(text: str) -> list[tuple[str, str | None]]:
+    """The normalised words of ``text`` (one per ASCII word) with the script each came from."""
+    return [p for chunk in text.split() for p in _chunk_words(chunk)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_patronymic_suffix(word: str) -> bool:
+    return any(word.endswith(s) and len(word) >= len(s) + 3 for s in lexicon().patronymic_suffixes)
+
+
 def parse_name(
     text: str, type: str | None = None, *, weights: Weights | None = None, titles: bool = True
 ) -> ParsedName:
@@ -106,9 +124,7 @@ def parse_name(
     its informativeness; by default the bundled frequency table is used.
     """
     lex = lexicon()
-    raw: list[tuple[str, str | None]] = []
-    for w in words(text):
-        raw.extend((part, w.script) for part in w.text.split())
+    raw = raw_words(text)
     found: list[str] = []
     if titles and type in (None, "person"):
         raw, found = _strip_titles(raw, lex)
@@ -159,9 +175,7 @@ def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:
                 roles[i] = Role.PATRONYMIC
                 if roles[i - 1] is Role.NAME:
                     roles[i - 1] = Role.PATRONYMIC
-            elif i > 0 and (i < n - 1 or first_is_surname) and any(
-                t.endswith(s) and len(t) >= len(s) + 3 for s in lex.patronymic_suffixes
-            ):
+            elif i > 0 and (i < n - 1 or first_is_surname) and _has_patronymic_suffix(t):
                 roles[i] = Role.PATRONYMIC
     if all(r is not Role.NAME and r is not Role.INITIAL for r in roles):
         # Nothing but generic words ("Security Council"): they are the name.

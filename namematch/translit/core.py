@@ -4,7 +4,7 @@ Pipeline of :func:`transliterate`, in this fixed order:
 
 1. ASCII text is returned as it is (fast path); otherwise NFC.
 2. The text is cut into runs of Cyrillic letters, runs of Arabic-script letters (a zero-width
-   non-joiner inside a run is kept as a word boundary) and everything else.
+   non-joiner inside a run is kept as a word boundary) and everything else (:mod:`.runs`).
 3. Each run's scheme: the one asked for if it fits the run's script; else the default scheme of the
    language asked for; else the default scheme of the run's own language, told by its distinctive
    letters (``data/languages.tsv``), or failing that by the whole text's, or the script's fallback.
@@ -14,6 +14,11 @@ Pipeline of :func:`transliterate`, in this fixed order:
    letters of every other non-Latin script, go through unidecode, cleaned of the apostrophes and
    padding spaces it adds.
 5. Latin letters, digits, punctuation, spaces and symbols are kept as they are.
+
+Speed: a text of one script's runs between ASCII spaces, digits and punctuation whose runs all get
+the same scheme (most names) takes a whole-text path: the scheme's passes run once over the text,
+in C (``str.translate``, one ``re.sub``), with the same result as run by run. Other texts go run
+by run, with per-token and per-run caches.
 
 >>> transliterate("Қасым-Жомарт Тоқаев", scheme="kk-bgn")
 'Qasym-Zhomart Toqaev'
@@ -37,17 +42,14 @@ from functools import cache, lru_cache
 
 from unidecode import unidecode
 
-from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of
+from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of, sole_lang
 from .errors import UnknownLanguageError
 from .model import Scheme, Variant
+from .runs import LEFTOVER, RUN, simple_script
 from .tables import Compiled, compiled, scheme_ids
 
 __all__ = ["get_scheme", "schemes", "schemes_for", "to_latin", "transliterate", "variants"]
 
-_CYRL = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
-_ARAB = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_RUN = re.compile(f"((?:[{_CYRL}][\u0300\u0301]*)+)|([{_ARAB}]+(?:\u200c+[{_ARAB}]+)*)")
-_LEFTOVER = {"Cyrl": re.compile(f"[{_CYRL}]+"), "Arab": re.compile(f"[{_ARAB}]+")}
 _DISTINCTIVE = re.compile(
     "["
     + re.escape(
@@ -124,7 +126,7 @@ def _apply(scheme: Compiled, run: str, script: str) -> str:
         run = unicodedata.normalize("NFKC", run)
     out = scheme.apply(run)
     if not out.isascii():
-        left = _LEFTOVER[script]
+        left = LEFTOVER[script]
         if left.search(out):
             out = left.sub(lambda m: _clean_unidecode(m.group()), out)
     return out
@@ -142,6 +144,27 @@ def _convert(run: str, script: str, scheme_id: str) -> str:
     return _apply(compiled(scheme_id), run, script)
 
 
+def _whole(text: str, fixed: Compiled | None, lang: str | None) -> str | None:
+    """The whole-text path (NFC ``text``): ``None`` unless the text is simple and its runs share a scheme."""
+    simple = simple_script(text)
+    if simple is None:
+        return None
+    script, plain = simple
+    if fixed is not None and fixed.scheme.script == script:
+        scheme = fixed
+    elif lang is not None and _default_scheme(lang).scheme.script == script:
+        scheme = _default_scheme(lang)
+    else:
+        run_lang = fallback_lang(script) if plain else sole_lang(text, script)
+        if run_lang is None:
+            return None
+        scheme = _default_scheme(run_lang)
+    out = scheme.apply_text(text)
+    if not out.isascii() and LEFTOVER[script].search(out):
+        return None  # letters the table lacks: unidecode them run by run
+    return out
+
+
 def _text_lang(text: str, script: str) -> str | None:
     return evidence_lang(text.lower(), script) or fallback_lang(script)
 
@@ -152,7 +175,7 @@ def _run(text: str, fixed: Compiled | None, lang: str | None) -> str:
     out: list[str] = []
     pos = 0
     text_lang: dict[str, str | None] = {}
-    for m in _RUN.finditer(text):
+    for m in RUN.finditer(text):
         if m.start() > pos:
             out.append(_other(text[pos : m.start()]))
         pos = m.end()
@@ -194,7 +217,7 @@ def _token(token: str, context: tuple[str | None, str | None]) -> str:
     """One space-free token with the default schemes, given the text's languages (cached)."""
     out: list[str] = []
     pos = 0
-    for m in _RUN.finditer(token):
+    for m in RUN.finditer(token):
         if m.start() > pos:
             out.append(_other(token[pos : m.start()]))
         pos = m.end()
@@ -237,6 +260,11 @@ def transliterate(text: str, lang: str | None = None, scheme: str | None = None)
         _default_scheme(lang)  # validate up front
     if text.isascii():
         return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    out = _whole(text, fixed, lang)
+    if out is not None:
+        return out
     if fixed is None and lang is None:
         return _run_default(text)
     return _run(text, fixed, lang)
@@ -244,7 +272,10 @@ def transliterate(text: str, lang: str | None = None, scheme: str | None = None)
 
 @lru_cache(maxsize=1 << 16)
 def _to_latin(text: str) -> str:
-    return _run_default(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    out = _whole(text, None, None)
+    return _run_default(text) if out is None else out
 
 
 def to_latin(text: str) -> str:

@@ -15,6 +15,7 @@ distinctive letters (``data/languages.tsv``); a text with none gets its script's
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from attrs import frozen
 
 from .errors import SchemeFileError
 
-__all__ = ["Language", "detect_lang", "detect_script", "evidence_lang", "languages", "script_of"]
+__all__ = ["Language", "detect_lang", "detect_script", "evidence_lang", "languages", "script_of", "sole_lang"]
 
 
 @frozen
@@ -137,6 +138,16 @@ def _distinctive() -> Mapping[str, re.Pattern[str]]:
     return out
 
 
+@cache
+def _distinctive_any_case() -> Mapping[str, re.Pattern[str]]:
+    out = {}
+    for script, rows in _by_script().items():
+        letters = {c for row in rows for ch in row.letters for c in (ch, ch.upper())}
+        if letters:
+            out[script] = re.compile("[" + re.escape("".join(sorted(letters))) + "]")
+    return out
+
+
 def evidence_lang(lower_text: str, script: str) -> str | None:
     """The language whose distinctive letters best explain ``lower_text``, or ``None`` without any.
 
@@ -156,6 +167,33 @@ def evidence_lang(lower_text: str, script: str) -> str | None:
 def _decide(script: str, present: frozenset[str]) -> str:
     best = max(_by_script()[script], key=lambda row: len(row.letters & present))  # first wins ties
     return best.lang
+
+
+def sole_lang(text: str, script: str) -> str | None:
+    """The language every run of ``text`` gets, if they all get the same one; else ``None``.
+
+    A run takes the language of its own distinctive letters, or the whole text's without any.
+    Runs agree when every non-empty part of the distinctive letters present points to the text's
+    language (``ү`` alone is Kyrgyz, with ``қ`` Kazakh: "Айгүл Тоқаева" may disagree). With no
+    distinctive letter it is the script's fallback; with more than eight, ``None`` (not worth checking).
+    """
+    if script not in _distinctive() or _distinctive_any_case()[script].search(text) is None:
+        return fallback_lang(script)
+    found = _distinctive()[script].findall(text.lower())
+    return _sole(script, frozenset(found)) if found else fallback_lang(script)
+
+
+@lru_cache(maxsize=4096)
+def _sole(script: str, present: frozenset[str]) -> str | None:
+    if len(present) > 8:
+        return None
+    lang = _decide(script, present)
+    letters = sorted(present)
+    for size in range(1, len(letters)):
+        for part in itertools.combinations(letters, size):
+            if _decide(script, frozenset(part)) != lang:
+                return None
+    return lang
 
 
 def fallback_lang(script: str) -> str | None:

@@ -21,6 +21,7 @@ then the earlier row. Upper case is derived: ``Ж`` gives ``Zh``, and ``ZH`` ins
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -31,6 +32,7 @@ from attrs import frozen
 
 from .errors import SchemeFileError, UnknownSchemeError
 from .model import Scheme
+from .runs import CAPS_RUN, PROBE
 
 __all__ = ["Compiled", "Row", "Table", "compiled", "parse_table", "scheme_ids", "table"]
 
@@ -40,7 +42,7 @@ _META = re.compile(r"#\s*([a-z]+|class [A-Z])\s*:\s*(.*?)\s*$")
 _ROW_SOURCE = re.compile(r"(?:(\^)|\(([^()]+)\))?([^()^$]+)(?:(\$)|\(([^()]+)\))?")
 _CODEPOINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 _PUA_BASE = 0x100000  # plane-16 private use: placeholders between the two passes of Compiled.apply
-_LETTER_BEFORE_NOT = r"(?<![^\W\d_])"
+_LETTER_BEFORE_NOT = r"(?<![^\W\d_].)"  # checked after the first letter of the source
 _LETTER_AFTER_NOT = r"(?![^\W\d_])"
 
 
@@ -241,7 +243,17 @@ class Compiled:
     the translate table maps single letters and placeholders to Latin in C.
     """
 
-    __slots__ = ("_caps_repl", "_norm", "_pattern", "_repl", "_table", "_table_caps", "scheme")
+    __slots__ = (
+        "_caps_repl",
+        "_caps_run",
+        "_norm",
+        "_norm_keys",
+        "_pattern",
+        "_repl",
+        "_table",
+        "_table_caps",
+        "scheme",
+    )
 
     def __init__(self, tab: Table) -> None:
         rows = list(tab.rows)
@@ -263,26 +275,43 @@ class Compiled:
         complex_rows = [r for r in rows if len(r.source) > 1 or r.before is not None or r.after is not None]
         order = {id(r): i for i, r in enumerate(complex_rows)}
         complex_rows.sort(key=lambda r: (-len(r.source), r.before is None and r.after is None, order[id(r)]))
-        parts: list[str] = []
-        normal: list[tuple[str, str]] = [("", "")]  # group numbers start at 1
-        upper: list[str] = [""]
+        # The pattern is one alternative per first letter (any case form a row's first letter has),
+        # so re skips to those letters in C and tries only their rows, in priority order. A row's
+        # branch checks the rest and the context ignoring case; its empty group tells the
+        # replacement: the row's target, or its title form after a capital.
+        branches: dict[str, list[tuple[str, str, str]]] = {}  # letter -> (regex, target, all-caps)
         for i, r in enumerate(complex_rows):
             code = _PUA_BASE + 3 * i
             for k, text in enumerate((r.target, r.title, r.upper)):
                 table[code + k] = caps[code + k] = text
-            normal.append((chr(code), chr(code + 1)))
-            upper.append(chr(code + 2))
-            parts.append(f"({_context(r.before, True)}{re.escape(r.source)}{_context(r.after, False)})")
+            rest = f"{_context(r.before, True)}{re.escape(r.source[1:])}{_context(r.after, False)}"
+            for ch in _case_forms(r.source[0]):
+                branches.setdefault(ch, []).append(
+                    (f"(?i:{rest})()", chr(code + 1 if ch.isupper() else code), chr(code + 2))
+                )
+        normal: list[str] = [""]  # by group number, from 1
+        upper: list[str] = [""]
+        alternatives = []
+        for ch, alts in branches.items():
+            alternatives.append(re.escape(ch) + "(?:" + "|".join(regex for regex, _, _ in alts) + ")")
+            normal += [target for _, target, _ in alts]
+            upper += [capitals for _, _, capitals in alts]
+        # Characters no row maps stay as they are; listing them saves str.translate a failed look-up.
+        for ch in PROBE:
+            table.setdefault(ord(ch), ch)
+            caps.setdefault(ord(ch), ch)
         self._table = table
         self._table_caps = caps
         self._pattern: re.Pattern[str] | None = None
         self._repl: Callable[[re.Match[str]], str] = lambda m: m.group()
         self._caps_repl: Callable[[re.Match[str]], str] = self._repl
-        if parts:
-            self._pattern = re.compile("|".join(parts), re.IGNORECASE)
+        if alternatives:
+            self._pattern = re.compile("(?s)" + "|".join(alternatives))
             normal_t, upper_t = tuple(normal), tuple(upper)
-            self._repl = lambda m: normal_t[m.lastindex or 0][m.group()[0].isupper()]
-            self._caps_repl = lambda m: upper_t[m.lastindex or 0]
+            self._repl = lambda m: normal_t[m.lastindex]  # type: ignore[index]
+            self._caps_repl = lambda m: upper_t[m.lastindex]  # type: ignore[index]
+        self._caps_run = CAPS_RUN if self.scheme.script == "Cyrl" else None
+        self._norm_keys = None if self._norm is None else re.compile(_class_of(self._norm))
 
     def apply(self, run: str) -> str:
         """Transliterate ``run``, a word-like run of letters of this scheme's script."""
@@ -296,8 +325,31 @@ class Compiled:
             run = self._pattern.sub(self._repl, run)
         return run.translate(self._table)
 
+    def _apply_caps(self, m: re.Match[str]) -> str:
+        run = m.group()
+        if self._pattern is not None:
+            run = self._pattern.sub(self._caps_repl, run)
+        return run.translate(self._table_caps)
+
+    def apply_text(self, text: str) -> str:
+        """What :meth:`apply` gives run by run, for a text whose runs are all of this scheme.
+
+        ``text`` must be simple (:func:`namematch.translit.runs.simple_script`): runs separated by
+        ASCII non-letters, which no rule looks through and no table maps. Then the passes of
+        :meth:`apply` run once over the whole text, all-capital runs first (a text in title case or
+        lower case has none: in a simple text only two touching capitals make one).
+        """
+        if self._norm_keys is not None and self._norm_keys.search(text):
+            text = text.translate(self._norm)  # type: ignore[arg-type]
+        if self._caps_run is not None and not (text.istitle() or text.islower()):
+            text = self._caps_run.sub(self._apply_caps, text)
+        if self._pattern is not None:
+            text = self._pattern.sub(self._repl, text)
+        return text.translate(self._table)
+
 
 def _context(spec: str | None, before: bool) -> str:
+    """The regex of a context, checked after the first letter of the source (``before``) or after all."""
     if spec is None:
         return ""
     if spec == "^":
@@ -305,7 +357,21 @@ def _context(spec: str | None, before: bool) -> str:
     if spec == "$":
         return _LETTER_AFTER_NOT
     cls = "[" + "".join(re.escape(ch) for ch in spec) + "]"
-    return f"(?<={cls})" if before else f"(?={cls})"
+    return f"(?<={cls}.)" if before else f"(?={cls})"
+
+
+def _case_forms(letter: str) -> list[str]:
+    """The characters that match ``letter`` ignoring case, in order of code point.
+
+    Probed over the characters a run or a simple text can hold (the scripts' blocks, stress marks,
+    ZWNJ, ASCII) and the letter's own case forms.
+    """
+    probe = re.compile(f"(?i:{re.escape(letter)})")
+    return sorted({ch for ch in (*PROBE, letter, letter.upper(), letter.lower()) if probe.fullmatch(ch)})
+
+
+def _class_of(codes: Mapping[int, str]) -> str:
+    return "[" + "".join(re.escape(chr(c)) for c in sorted(codes)) + "]"
 
 
 @cache

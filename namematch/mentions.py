@@ -1,0 +1,793 @@
+"""Mentions in running text: every span that names an entity, with its offsets.
+
+How :meth:`namematch.Resolver.find_mentions` reads a text:
+
+1. **Words and runs.** Words are split at anything but letters, digits and an
+   apostrophe inside a word (a possessive ``'s`` / ``’s`` stays outside). A *run*
+   is a sequence of capitalised words (or words of a script without case),
+   joined by a space, a single line break, a hyphen, a slash or the dot of an
+   initial, with lowercase function words and particles allowed inside
+   ("Supreme Court of Kazakhstan", "al-Qaeda"). Lowercase words end a run, so
+   "Taliban-led" yields "Taliban" and "Tokayev’s" yields "Tokayev".
+2. **Words to keys.** Each word gets the romanisation key the index uses
+   (:func:`namematch.phonetic.translit_key` of its normalised form). A word whose
+   key is no word of any name is tried without a case ending from
+   ``data/inflection.tsv`` ("Токаева" → "Токаев", "Астанаға" → "Астана").
+3. **Readings.** Every stretch of a run is looked up by the concatenated keys of
+   its words in a table of every indexed name form (so "Tokajew", "Qasym-Zhomart
+   Toqaev" and "Abdulghani" meet their names without a scan), and a lone word in
+   a table of persons' surnames. A name word left uncovered is resolved through
+   :meth:`Resolver.resolve` with the stricter mention threshold: that is how
+   spellings no key table knows are found.
+4. **Choice.** Overlapping readings are settled per run by the largest total of
+   ``score × words``: the longest, best-scoring reading wins ("Abdul Ghani
+   Baradar" is one mention, not a mention of Ashraf Ghani). A title before a
+   person's name stays outside the span and is recorded.
+5. **Document context.** Some readings need support from the rest of the
+   document (the rule):
+
+   * a surname alone, or a partial reading, resolves to an entity mentioned in
+     full elsewhere in the document; otherwise only when it is *distinctive*
+     (one entity has it, and the word is not a common name word);
+   * a short form of a longer name ("Foreign Ministry", "Security Council",
+     "Senate": every word of it is in a longer name of the same entity) resolves
+     only when the entity itself, or an entity its longer names mention
+     ("Kazakhstan" in "Ministry of Foreign Affairs of Kazakhstan", also as a
+     demonym: "Kazakh"), is mentioned in the document; the nearest such support wins;
+   * a reading that fits several entities equally well resolves by the same
+     support; without it, it is reported as ambiguous (``ambiguous=True``) or
+     dropped (the default).
+
+Demonyms ("Kazakh", "Afghan") are found always (they support short forms) but
+returned only with ``demonyms=True``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from gazetteer import Entity, Name, NameKind
+
+from .lexicon import lexicon
+from .normalize import normalize_word
+from .phonetic import skeleton_key, translit_key
+from .similarity import compare_parsed
+from .structure import NameToken, Role, parse_name
+from .tables import read_rows
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+__all__ = ["FORMS", "Mention", "MentionFinder", "canonicalize"]
+
+#: The forms a mention can take.
+FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
+
+# Letters, digits, marks; an apostrophe inside a word, but not a possessive 's.
+_WORD = re.compile(r"\w+(?:['’ʼ](?![sS]\b)\w+)*")
+_GAP_CHARS = frozenset(" \t\u00a0\n-‐‑/.'’")
+
+
+def _lowercase_class() -> str:
+    """A regex character class body holding every lowercase letter of the Basic Multilingual Plane."""
+    ranges: list[list[int]] = []
+    for cp in range(0x10000):
+        if chr(cp).islower():
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _capital() -> re.Pattern[str]:
+    """A word that starts with a letter that is not lowercase: capitalised, or of a script without case.
+
+    Compiled on first use (building the class takes a moment; ``import namematch`` should not)."""
+    return re.compile(r"(?<![\w'’ʼ])(?=[^\W\d_])(?![" + _lowercase_class() + r"])\w+(?:['’ʼ](?![sS]\b)\w+)*")
+_LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" before "Qaeda"
+_TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
+_MAX_WORDS = 10        # longest reading considered, in words
+_FUZZY_SPAN = 4        # longest reading resolved through the resolver
+_MIN_STEM = 3          # shortest stem left after removing a case ending
+_TIE = 0.02            # options this close to the best are ties
+_PARTIAL_FLOOR = 0.5   # a surname alone is kept as a reading from this score (the document decides)
+_DISTINCT = 0.7        # a partial reading stands alone when its weakest name word weighs this much
+
+
+@frozen
+class Mention:
+    """One mention of an entity in a text.
+
+    ``text == source[start:end]``. ``name`` is the gazetteer name that matched;
+    ``form`` one of :data:`FORMS`; ``title`` the span of an adjacent title
+    ("President") kept outside the mention. ``candidates`` lists the entities an
+    ambiguous mention may denote (then ``ambiguous`` is True and ``entity`` is
+    the first of them).
+    """
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    score: float
+    name: Name
+    form: str
+    title: tuple[int, int] | None = None
+    ambiguous: bool = False
+    candidates: tuple[tuple[Entity, float], ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready record."""
+        out: dict[str, object] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "id": self.entity.id,
+            "name": self.entity.name,
+            "type": self.entity.type.value,
+            "score": round(self.score, 4),
+            "matched": self.name.text,
+            "form": self.form,
+        }
+        if self.title is not None:
+            out["title"] = list(self.title)
+        if self.ambiguous:
+            out["ambiguous"] = True
+            out["candidates"] = [{"id": e.id, "score": round(s, 4)} for e, s in self.candidates]
+        return out
+
+
+# --- tables -----------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _endings() -> dict[bool, tuple[tuple[str, str], ...]]:
+    """Case endings as ``(ending, replacement)``, longest first, keyed by "is Cyrillic"."""
+    out: dict[bool, set[tuple[str, str]]] = {True: set(), False: set()}
+    for _, cols in read_rows("inflection.tsv", 3):
+        ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
+        cyr = any("\u0400" <= c <= "\u04ff" for c in ending)
+        out[cyr].add((ending, repl))
+    return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
+
+
+def _key(word: str) -> str:
+    norm, _ = normalize_word(word)
+    return "".join(translit_key(p) for p in norm.split())
+
+
+def _is_cap(word: str) -> bool:
+    """Capitalised, or a letter of a script without case."""
+    c = word[0]
+    if c.isupper():
+        return True
+    return c.isalpha() and not c.islower()
+
+
+# --- the finder ---------------------------------------------------------------------------------------------
+
+# A word's lookup record: (capitalised, key, form, status, weight); status 0 unknown, 1 a name word,
+# 2 a name word after removing a case ending, 3 within one edit of a name word.
+_Info = tuple[bool, str, str, int, float]
+
+
+@frozen
+class _Option:
+    entity: int
+    score: float
+    entry: int
+    form: str
+    support: frozenset[int] | None   # short form: entities whose mention supports it; None: needs none
+    partial: bool                    # part of the name (a surname alone): needs support or distinctiveness
+    strength: float = 1.0            # partial: weight of the weakest name word of the reading
+    shared: bool = False             # partial: other entities have these words too (not distinctive)
+
+
+@frozen
+class _Reading:
+    first: int            # word positions in the document, inclusive
+    last: int
+    size: int             # words that count (function words do not)
+    options: tuple[_Option, ...]
+
+    @property
+    def weight(self) -> float:
+        return self.options[0].score * self.size
+
+
+class MentionFinder:
+    """The key tables of a resolver's index that :meth:`Resolver.find_mentions` reads text with.
+
+    Built once per resolver (lazily, on the first call) and then only read, so it
+    is safe to share between threads.
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        index = resolver.index
+        lex = lexicon()
+        self._function = lex.function_words
+        self._particles = frozenset(lex.particles)
+        self._titles = lex.titles
+        title_words = {w for t in lex.titles for w in t}
+        # Words that name no one in particular: institutions, their subjects, places' kinds, titles.
+        self._generic = frozenset(lex.org_words) | lex.place_words | lex.function_words | title_words
+        self._title_starts = frozenset(t[0] for t in lex.titles)
+        self._max_title = lex.max_title_len
+        phrases: dict[str, list[int]] = defaultdict(list)
+        surnames: dict[str, list[int]] = defaultdict(list)
+        vocab: dict[str, float] = {}
+        for i, entry in enumerate(index.entries):
+            tokens = entry.parsed.tokens
+            phrases["".join(t.key for t in tokens)].append(i)
+            for t in tokens:
+                if t.weight > vocab.get(t.key, -1.0):
+                    vocab[t.key] = t.weight
+            if index.entities[entry.entity].type.value == "person" and entry.name.kind is not NameKind.DEMONYM:
+                surname = _surname(tokens)
+                if surname is not None:
+                    surnames[surname.key].append(i)
+        self._phrases = {k: tuple(v) for k, v in phrases.items() if k}
+        self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
+        self._vocab = vocab
+        self._near = {k[:i] + k[i + 1:] for k in vocab if len(k) >= 5 for i in range(len(k))}
+        self._skeletons = {t.skeleton for e in index.entries for t in e.parsed.tokens if len(t.skeleton) >= 3}
+        self._support = self._short_forms()
+        self._words: dict[str, _Info] = {}
+        self._fw_count: dict[int, int] = {}
+        self._gaps: dict[tuple[str, bool], tuple[tuple[int, int], ...] | None] = {}
+        self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
+        self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
+                           for i, e in enumerate(index.entries)}
+        self._lock = threading.Lock()
+
+    # -- build helpers
+
+    def _short_forms(self) -> dict[int, frozenset[int]]:
+        """Entries whose words all occur in a longer name of the same entity, with their support."""
+        index = self.resolver.index
+        by_entity: dict[int, list[int]] = defaultdict(list)
+        for i, entry in enumerate(index.entries):
+            if entry.name.kind not in (NameKind.DEMONYM, NameKind.ABBREVIATION):
+                by_entity[entry.entity].append(i)
+        out: dict[int, frozenset[int]] = {}
+        for ei, ids in by_entity.items():
+            keysets = {i: {t.key for t in index.entries[i].parsed.tokens} for i in ids}
+            for i in ids:
+                mine = keysets[i]
+                if not mine <= self._generic:   # "Iran", "TASS": a proper name needs no support
+                    continue
+                longer = [keysets[j] - mine for j in ids if mine < keysets[j]]
+                if not longer:
+                    continue
+                support: set[int] = set()
+                for extra in longer:
+                    support.update(self._entities_named(extra))
+                support.discard(ei)
+                if support:   # the longer name says where it belongs ("... of Kazakhstan")
+                    out[i] = frozenset(support | {ei})
+        return out
+
+    def _entities_named(self, keys: set[str]) -> set[int]:
+        """Entities one of whose names (or demonyms) is one of ``keys`` or two of them joined."""
+        found: set[int] = set()
+        probes = set(keys) | {a + b for a in keys for b in keys if a != b}
+        for k in probes:
+            for i in self._phrases.get(k, ()):
+                found.add(self.resolver.index.entries[i].entity)
+        return found
+
+    # -- per word
+
+    def _word(self, word: str) -> _Info:
+        info = self._words.get(word)
+        if info is None:
+            info = self._lookup(word)
+            if len(self._words) > 200_000:
+                self._words.clear()
+            self._words[word] = info
+        return info
+
+    def _lookup(self, word: str) -> _Info:
+        cap = _is_cap(word)
+        key = _key(word)
+        if not key:
+            return (False, "", word, 0, 0.0)
+        if key in self._vocab:
+            return (cap, key, word, 1, self._vocab[key])
+        if cap:
+            folded = unicodedata.normalize("NFC", word)
+            cyr = any("\u0400" <= c <= "\u04ff" for c in folded)
+            for stem in _stems(folded, _endings()[cyr]):
+                k = _key(stem)
+                if k in self._vocab:
+                    return (cap, k, stem, 2, self._vocab[k])
+            if len(key) >= 5 and (key in self._near or any(d in self._vocab or d in self._near
+                                                          for d in _deletions(key))):
+                return (cap, key, word, 3, 0.5)
+            if _vowelless(key) and skeleton_key(word) in self._skeletons:
+                return (cap, key, word, 3, 0.5)   # an abjad name romanised without vowels ("Bhjh")
+        return (cap, key, word, 0, 0.0)
+
+    # -- per text
+
+    def find(self, text: str, *, date: _dt.date | None = None, demonyms: bool = False,
+             ambiguous: bool = False, threshold: float | None = None) -> list[Mention]:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        thr = max(self.resolver.threshold, 0.8) if threshold is None else threshold
+        if not 0.0 <= thr <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
+        spans, infos, runs = self._scan(text)
+        per_run = [found for run in runs if (found := self._readings(run, infos, thr, date))]
+        readings = [r for group in per_run for r in group]
+        chosen = [r for group in per_run for r in _choose(group)]
+        anchors = self._anchors(chosen, spans)
+        kept, unresolved = self._settle(readings, anchors, spans)
+        final = _choose(kept)
+        out = [self._mention(text, spans, infos, r, r.options[0], False, date) for r in final]
+        if ambiguous:
+            taken = {p for r in final for p in range(r.first, r.last + 1)}
+            for r in _choose(unresolved):
+                if not any(p in taken for p in range(r.first, r.last + 1)):
+                    out.append(self._mention(text, spans, infos, r, r.options[0], True, date))
+        if not demonyms:
+            out = [m for m in out if m.form != "demonym"]
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[list[int]]]:
+        """The words that may belong to names, their lookups, and their runs (lists of positions).
+
+        Only capitalised words (and words of scripts without case) are looked at one
+        by one; lowercase words are seen only between two of them, as connectors.
+        """
+        spans: list[tuple[int, int]] = []
+        infos: list[_Info] = []
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        word = self._word
+        prev_end = -1
+        prev_short = False
+
+        def close() -> None:
+            if not cur:
+                return
+            if any(infos[i][3] for i in cur):
+                last = spans[cur[-1]][1]
+                m = _TRAIL.match(text, last)
+                if m and self._may_end(word(m.group(1))):
+                    spans.append(m.span(1))
+                    infos.append(word(m.group(1)))
+                    cur.append(len(spans) - 1)
+                while cur and not self._may_end(infos[cur[-1]]):
+                    cur.pop()
+                if cur:
+                    runs.append(cur.copy())
+            cur.clear()
+
+        for m in _capital().finditer(text):
+            start, end = m.span()
+            inner: tuple[tuple[int, int], ...] | None = None
+            if cur:
+                inner = self._gap(text[prev_end:start], prev_short)
+                if inner is None:
+                    close()
+                else:
+                    for a, b in inner:
+                        spans.append((prev_end + a, prev_end + b))
+                        infos.append(word(text[prev_end + a:prev_end + b]))
+                        cur.append(len(spans) - 1)
+            if not cur:
+                lead = _LEAD.search(text, max(0, start - 8), start)
+                if lead and lead.group(1).islower() and _key(lead.group(1)) in self._particles:
+                    spans.append(lead.span(1))
+                    infos.append(word(lead.group(1)))
+                    cur.append(len(spans) - 1)
+            w = m.group()
+            spans.append((start, end))
+            infos.append(word(w))
+            cur.append(len(spans) - 1)
+            prev_end = end
+            prev_short = len(w) <= 3 and w.isupper()
+        close()
+        return spans, infos, runs
+
+    def _gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
+        """Lowercase connector words inside a gap between two capitalised words, or None if the gap
+        separates two names (a comma, a blank line, an ordinary word)."""
+        key = (gap, after_short)
+        found = self._gaps.get(key, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        result: tuple[tuple[int, int], ...] | None = ()
+        pos = 0
+        seps = []
+        inner = []
+        if len(gap) > 40:
+            result = None
+        else:
+            for m in _WORD.finditer(gap):
+                seps.append(gap[pos:m.start()])
+                inner.append(m.span())
+                pos = m.end()
+            seps.append(gap[pos:])
+            if len(inner) > 3:
+                result = None
+            else:
+                for a, b in inner:
+                    k = _key(gap[a:b])
+                    if gap[a].isupper() or not (k in self._function or k in self._particles or k in self._generic):
+                        result = None
+                        break
+                if result is not None:
+                    for j, sep in enumerate(seps):
+                        if not _joins(sep, after_short if j == 0 else False):
+                            result = None
+                            break
+                if result is not None:
+                    result = tuple(inner)
+        if len(self._gaps) > 50_000:
+            self._gaps.clear()
+        self._gaps[key] = result
+        return result
+
+    def _may_end(self, info: _Info) -> bool:
+        """A name may end with a capitalised word or a generic lowercase one ("Chong-Alai district")."""
+        return info[0] or (info[1] in self._generic and info[1] not in self._function
+                           and info[1] not in self._particles)
+
+    def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
+                  date: _dt.date | None) -> list[_Reading]:
+        out: list[_Reading] = []
+        covered: set[int] = set()
+        n = len(run)
+        for a in range(n):
+            if not infos[run[a]][0] and a:
+                continue
+            key = ""
+            forms: list[str] = []
+            size = skipped = 0
+            for b in range(a, min(n, a + _MAX_WORDS)):
+                info = infos[run[b]]
+                forms.append(info[2])
+                if info[1] not in self._function or b == a:
+                    key += info[1]
+                    size += 1
+                else:
+                    skipped += 1
+                if not (info[0] or (b > a and self._may_end(info))):
+                    continue
+                if key in self._phrases:
+                    # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
+                    entries = [i for i in self._phrases[key] if self._connectors(i) >= skipped]
+                    options = self._score(" ".join(forms), entries, thr, partial=False)
+                    if options:
+                        out.append(_Reading(run[a], run[b], size, options))
+                        covered.update(run[a:b + 1])
+                if a == b and key in self._surnames:
+                    options = self._score(" ".join(forms), self._surnames[key], thr, partial=True)
+                    if options:
+                        out.append(_Reading(run[a], run[b], size, options))
+                        covered.add(run[a])
+        # Name words no table reading covers: the resolver's fuzzy path, once per stretch of such words
+        # (then word by word if the stretch as a whole names no one).
+        stretch: list[int] = []
+        for p in range(n + 1):
+            i = run[p] if p < n else -1
+            ok = (p < n and infos[i][0] and infos[i][3] != 0
+                  and not (not stretch and infos[i][1] in self._title_starts))
+            if ok and len(stretch) < _FUZZY_SPAN:
+                stretch.append(i)
+                continue
+            if stretch and not covered.issuperset(stretch):
+                out.extend(self._fuzzy_stretch(stretch, infos, thr, date, covered))
+            stretch = [i] if ok else []
+        return out
+
+    def _is_trigger(self, info: _Info) -> bool:
+        """A word that is worth a resolver call: near a name word, or a name word that is not common."""
+        return info[3] in (2, 3) or (info[3] == 1 and info[4] >= 0.5 and info[1] not in self._generic)
+
+    def _fuzzy_stretch(self, stretch: list[int], infos: Sequence[_Info], thr: float,
+                       date: _dt.date | None, covered: set[int]) -> list[_Reading]:
+        triggers = [i for i in stretch if i not in covered and self._is_trigger(infos[i])]
+        if not triggers:
+            return []
+        options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
+        if options:
+            return [_Reading(stretch[0], stretch[-1], len(stretch), options)]
+        out = []
+        if len(stretch) > 1:
+            for i in triggers:
+                options = self._fuzzy(infos[i][2], thr, date)
+                if options:
+                    out.append(_Reading(i, i, 1, options))
+        return out
+
+    def _connectors(self, entry: int) -> int:
+        """How many function words the indexed form holds ("of" twice in "Ministry of ... of Kazakhstan")."""
+        n = self._fw_count.get(entry)
+        if n is None:
+            form = self.resolver.index.entries[entry].form
+            n = sum(1 for w in _WORD.findall(form) if _key(w) in self._function)
+            self._fw_count[entry] = n
+        return n
+
+    def _score(self, query: str, entries: Sequence[int], thr: float, *, partial: bool) -> tuple[_Option, ...]:
+        """Options for a reading found by key: each candidate form compared with the words."""
+        cache_key = (query, "partial" if partial else "")
+        found = self._scored.get(cache_key)
+        if found is not None:
+            return found
+        index = self.resolver.index
+        parsed = parse_name(query, weights=index.weights)
+        shared = partial and len({index.entries[i].entity for i in entries}) > 1
+        best: dict[int, _Option] = {}
+        for i in entries:
+            entry = index.entries[i]
+            if not partial and entry.parsed.text == parsed.text:
+                score, grade = 1.0, "full"      # the name itself, as indexed
+            else:
+                c = compare_parsed(parsed, entry.parsed, threshold=thr)
+                score, grade = c.score, c.grade
+            floor = _PARTIAL_FLOOR if partial else thr
+            if score < floor:
+                continue
+            kind = entry.name.kind
+            if kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, entry.name.text):
+                continue
+            is_partial = partial or grade == "partial"
+            opt = _Option(entry.entity, score, i, _form(kind), self._support.get(i), is_partial,
+                          self._strength(query) if is_partial else 1.0, shared)
+            old = best.get(entry.entity)
+            if old is None or (opt.score, -opt.entry) > (old.score, -old.entry):
+                best[entry.entity] = opt
+        options = tuple(sorted(best.values(), key=lambda o: (-o.score, o.entity)))
+        self._remember(cache_key, options)
+        return options
+
+    def _fuzzy(self, query: str, thr: float, date: _dt.date | None) -> tuple[_Option, ...]:
+        """Options for an uncovered reading, from the resolver (any spelling its keys reach)."""
+        cache_key = ("~" + query, date is not None and date.isoformat() or "")
+        found = self._scored.get(cache_key)
+        if found is not None:
+            return found
+        options = []
+        for m in self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold):
+            partial = m.comparison.grade == "partial"
+            if not partial and m.score < thr:
+                continue
+            entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
+            if entry < 0:
+                continue
+            options.append(_Option(self.resolver.index.entries[entry].entity, m.score, entry,
+                                   _form(m.name.kind), self._support.get(entry), partial,
+                                   self._strength(query) if partial else 1.0))
+        result = tuple(sorted(options, key=lambda o: (-o.score, o.entity)))
+        self._remember(cache_key, result)
+        return result
+
+    def _strength(self, query: str) -> float:
+        """How much the words of a partial reading identify: the weight of its weakest name word."""
+        tokens = parse_name(query, weights=self.resolver.index.weights).tokens
+        return min((t.weight for t in tokens if t.role is Role.NAME), default=0.0)
+
+    def _remember(self, key: tuple[str, str], options: tuple[_Option, ...]) -> None:
+        if len(self._scored) > 100_000:
+            self._scored.clear()
+        self._scored[key] = options
+
+    # -- document context
+
+    def _anchors(self, chosen: Sequence[_Reading], spans: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
+        """Entities named outright in the document, with the offsets where they are."""
+        anchors: dict[int, list[int]] = defaultdict(list)
+        for r in chosen:
+            top = r.options[0]
+            tied = [o for o in r.options if o.score >= top.score - _TIE]
+            if len(tied) == 1 and top.support is None and not top.partial:
+                anchors[top.entity].append(spans[r.first][0])
+        return anchors
+
+    def _settle(self, readings: Sequence[_Reading], anchors: dict[int, list[int]],
+                spans: Sequence[tuple[int, int]]) -> tuple[list[_Reading], list[_Reading]]:
+        """Readings that stand (options narrowed by the document) and those left ambiguous."""
+        kept: list[_Reading] = []
+        unresolved: list[_Reading] = []
+        for r in readings:
+            top = r.options[0]
+            tied = [o for o in r.options if o.score >= top.score - _TIE]
+            if len(tied) == 1 and top.support is None and not top.partial:
+                kept.append(r)
+                continue
+            where = spans[r.first][0]
+            backed = []
+            for o in r.options:
+                if o.score < top.score - 0.25:
+                    continue
+                near = [_distance(anchors[e], where) for e in (o.support or {o.entity}) | {o.entity} if e in anchors]
+                if near:
+                    backed.append((o, min(near)))
+            if backed:
+                o = min(backed, key=lambda x: (-round(x[0].score, 2), x[1], x[0].entity))[0]
+                kept.append(_Reading(r.first, r.last, r.size, (o,)))
+            elif (len(r.options) == 1 and not top.shared and top.support is None and top.strength >= _DISTINCT
+                  and top.score >= self.resolver.threshold
+                  and self._is_person(top) and len(self.resolver.index.entries[top.entry].parsed.tokens) > 1):
+                kept.append(r)
+            else:
+                unresolved.append(r)
+        return kept, unresolved
+
+    def _is_person(self, option: _Option) -> bool:
+        return self.resolver.index.entities[option.entity].type.value == "person"
+
+    # -- output
+
+    def _mention(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], r: _Reading,
+                 o: _Option, unresolved: bool, date: _dt.date | None) -> Mention:
+        index = self.resolver.index
+        start, end = spans[r.first][0], spans[r.last][1]
+        name = index.entries[o.entry].name
+        if name.text.endswith(".") and text[end:end + 1] == ".":
+            end += 1
+        entity = index.entities[o.entity]
+        title = self._title(text, spans, infos, r.first) if entity.type.value == "person" else None
+        candidates: tuple[tuple[Entity, float], ...] = ()
+        if unresolved:
+            candidates = tuple((index.entities[x.entity], x.score) for x in r.options)
+        form = "partial" if o.partial and o.form == "full" else o.form
+        return Mention(start, end, text[start:end], entity, o.score, name, form, title, unresolved, candidates)
+
+    def _title(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info],
+               first: int) -> tuple[int, int] | None:
+        begin = first
+        while True:
+            for n in range(min(self._max_title, begin), 0, -1):
+                seq = tuple(infos[j][1] for j in range(begin - n, begin))
+                gaps_ok = all(_joins(text[spans[j][1]:spans[j + 1][0]], True) for j in range(begin - n, begin))
+                if gaps_ok and seq in self._titles:
+                    begin -= n
+                    break
+            else:
+                break
+        if begin == first:
+            return None
+        return (spans[begin][0], spans[first - 1][1])
+
+
+def _distance(positions: Sequence[int], where: int) -> int:
+    """Distance from ``where`` to the nearest of the sorted ``positions``."""
+    k = bisect.bisect_left(positions, where)
+    return min(abs(positions[j] - where) for j in (k - 1, k) if 0 <= j < len(positions))
+
+
+def _surname(tokens: Sequence[NameToken]) -> NameToken | None:
+    """The word of a person's name that may stand alone: the last name word, or the first when the
+    name ends with a patronymic ("Андреев Милован Ануфриевич")."""
+    names = [t for t in tokens if t.role is Role.NAME]
+    if len(tokens) < 2 or not names:
+        return None
+    if tokens[-1].role is Role.PATRONYMIC and len(names) >= 2 and names[0] is tokens[0]:
+        pick = names[0]
+    elif names[-1] is tokens[-1]:
+        pick = names[-1]
+    else:
+        return None
+    return pick if len(pick.key) >= 3 else None
+
+
+def _vowelless(key: str) -> bool:
+    """A romanisation that wrote no (or almost no) vowels: how abjad names reach Latin text unvocalised."""
+    return len(key) >= 3 and sum(c in "aeiou" for c in key) * 4 <= len(key)
+
+
+def _form(kind: NameKind) -> str:
+    if kind is NameKind.ABBREVIATION:
+        return "abbreviation"
+    if kind is NameKind.HISTORICAL:
+        return "historical"
+    if kind is NameKind.DEMONYM:
+        return "demonym"
+    return "full"
+
+
+def _same_case(query: str, name: str) -> bool:
+    """An all-capitals abbreviation only matches capitals ("US" is not "Us")."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return all(c.isupper() for c in query if c.isalpha())
+    return True
+
+
+def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:
+    """Dictionary-form candidates of an inflected word: one or two endings removed."""
+    low = word.casefold()
+    out: list[str] = []
+    for ending, repl in endings:
+        if low.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            stem = word[: len(word) - len(ending)] + repl
+            out.append(stem)
+    for stem in list(out):
+        low = stem.casefold()
+        for ending, repl in endings:
+            if low.endswith(ending) and len(stem) - len(ending) >= _MIN_STEM:
+                out.append(stem[: len(stem) - len(ending)] + repl)
+    return out
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+@lru_cache(maxsize=4096)
+def _joins(gap: str, after_short: bool) -> bool:
+    """Whether two words separated by ``gap`` (no letters in it) may belong to one name.
+
+    A dot joins only after an initial or a short capitalised abbreviation ("K. Tokayev", "U.S. State").
+    """
+    if not gap or len(gap) > 4 or not set(gap) <= _GAP_CHARS:
+        return False
+    if gap.count("\n") > 1 or gap.count(".") > 1:
+        return False
+    return "." not in gap or after_short
+
+
+def _order(r: _Reading) -> tuple[int, int, float, int]:
+    return (r.last, r.first, -r.weight, r.options[0].entity)
+
+
+def _choose(readings: Sequence[_Reading]) -> list[_Reading]:
+    """Non-overlapping readings with the largest total weight (ties: fewer, longer, earlier)."""
+    if len(readings) <= 1:
+        return list(readings)
+    items = sorted(readings, key=_order)
+    ends = [r.last for r in items]
+    best: list[tuple[float, int]] = [(0.0, 0)]   # (weight, -count) up to item k
+    pick: list[int] = []
+    for k, r in enumerate(items):
+        j = bisect.bisect_left(ends, r.first, 0, k)
+        take = (best[j][0] + r.weight, best[j][1] - 1)
+        skip = best[k]
+        if (round(take[0], 9), take[1]) > (round(skip[0], 9), skip[1]):
+            best.append(take)
+            pick.append(j)
+        else:
+            best.append(skip)
+            pick.append(-1)
+    out: list[_Reading] = []
+    k = len(items)
+    while k > 0:
+        if pick[k - 1] >= 0:
+            out.append(items[k - 1])
+            k = pick[k - 1]
+        else:
+            k -= 1
+    out.reverse()
+    return out
+
+
+def canonicalize(text: str, mentions: Sequence[Mention]) -> str:
+    """``text`` with each mention replaced by its entity's canonical name (surrounding text kept)."""
+    parts: list[str] = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos or m.form == "demonym":
+            continue
+        parts.append(text[pos:m.start])
+        parts.append(m.entity.name)
+        pos = m.end
+    parts.append(text[pos:])
+    return "".join(parts)
