@@ -9,7 +9,6 @@ True
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
-from .batch import find_mentions_many, resolve_many
 from .cache import cached_resolver
 from .errors import DataTableError, NamematchError
 from .evaluate import SweepPoint, evaluate, read_labelled
@@ -32,6 +31,15 @@ from .translit import (
 )
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The batch helpers pull in multiprocessing: imported on first use, so `resolve` starts fast.
+    if name in ("resolve_many", "find_mentions_many"):
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'namematch' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -71,8 +71,8 @@ def resolve_many(
 ) -> list[list[Match]]:
     """``[resolver.resolve(name, **resolve_kwargs) for name in names]``, optionally in parallel.
 
-    ``workers``: 1 runs in this process; N > 1 uses N worker processes; ``None`` one per
-    CPU. ``chunksize``: names per task sent to a worker (default: a few tasks per worker).
+    ``workers``: 1 runs in this process; N > 1 uses N worker processes (never more than there
+    are inputs); ``None`` one per CPU. ``chunksize``: names per task sent to a worker (default: a few tasks per worker).
     ``mp_context``: a multiprocessing context or start-method name (default ``"spawn"``).
     """
     r = resolver if resolver is not None else default_resolver()
@@ -92,10 +92,10 @@ def find_mentions_many(
     """``[resolver.find_mentions(text, **mention_kwargs) for text in texts]``, optionally in parallel.
 
     The options are those of :func:`resolve_many`; ``mention_kwargs`` go to
-    ``Resolver.find_mentions`` (``date``, ``demonyms``).
+    ``Resolver.find_mentions`` (``date``, ``demonyms``, ...).
     """
     r = resolver if resolver is not None else default_resolver()
-    _check_kwargs(r.find_mentions, mention_kwargs)  # type: ignore[attr-defined]
+    _check_kwargs(r.find_mentions, mention_kwargs)
     return _run(r, "find_mentions", texts, kwargs=mention_kwargs, workers=workers, chunksize=chunksize,
                 mp_context=mp_context)
 
@@ -110,7 +110,7 @@ def _check_kwargs(method: Callable[..., object], kwargs: dict[str, Any]) -> None
 
 def _workers(workers: int | None, n: int) -> int:
     if workers is None:
-        workers = os.cpu_count() or 1
+        workers = getattr(os, "process_cpu_count", os.cpu_count)() or 1  # 3.13+: the CPUs this process may use
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int or None, got {workers!r}")
     return max(1, min(workers, n))
@@ -139,7 +139,11 @@ def _run(
     ctx = mp_context if isinstance(mp_context, BaseContext) else multiprocessing.get_context(mp_context or "spawn")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
                              initargs=(resolver, method, kwargs)) as pool:
-        return list(_intern(resolver, pool.map(_call_worker, items, chunksize=size)))
+        try:
+            return list(_intern(resolver, pool.map(_call_worker, items, chunksize=size)))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # the first error: don't run the rest
+            raise
 
 
 def _intern(resolver: Resolver, results: Iterable[list[T]]) -> Iterator[list[T]]:

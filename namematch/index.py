@@ -44,8 +44,9 @@ __all__ = ["Entry", "NameIndex", "WordWeights", "blocking_keys"]
 _MIN_DELETE = 3       # keys shorter than this get no deletion keys (too many names share them)
 _MIN_AFFIX = 6        # keys shorter than this get no prefix / suffix keys
 _FORMS_PER_ENTITY = 3  # candidate forms kept per entity
-_NEW_BUDGET = 4000    # forms a query may add as candidates from long postings, rarest words first
+_NEW_BUDGET = 1000    # forms a query may add as candidates once its rarest word's forms are in
 _CAP = 2000           # a fuzzy expansion (not the exact word) with a longer posting is not followed
+_FANOUT = 12          # a typo / affix key shared by more indexed words than this is not followed
 _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is itself indexed
 
 # How much each kind of word evidence counts when ranking candidates (of the query word's weight).
@@ -239,8 +240,8 @@ class NameIndex:
         found: dict[str, float] = {}
 
         def add(keys: str | tuple[str, ...] | None, grade: float) -> None:
-            if keys is None:
-                return
+            if keys is None or (grade < _SKELETON and len(keys) > _FANOUT and not isinstance(keys, str)):
+                return   # a typo / affix key many words share ("-ovna") says nothing
             for k in ((keys,) if isinstance(keys, str) else keys):
                 if grade > found.get(k, 0.0):
                     found[k] = grade
@@ -264,11 +265,13 @@ class NameIndex:
         """Entry positions sharing blocking keys with ``query``, most promising first.
 
         Every query word (and each two or three adjacent words joined) is expanded to the
-        indexed words it may be. Query words are read rarest first: all forms of rare words
-        become candidates; once ``_NEW_BUDGET`` forms are in, further postings only add to
-        the forms already there. Fuzzy expansions with postings longer than ``_CAP``
-        (and 5% of the index) are not followed, nor typo expansions longer than ``_EDIT_CAP``
-        of a word that is indexed as written; an exact word always is.
+        indexed words it may be. Query words are read rarest first: the rarest single word
+        brings in all its forms (and joined words before it theirs); later postings bring in
+        new forms only while there are fewer than ``_NEW_BUDGET``, otherwise they add to the
+        forms already there (set intersections, not a loop over every posting). Fuzzy
+        expansions with postings longer than ``_CAP`` (and 5% of the index) are not followed,
+        nor typo expansions longer than ``_EDIT_CAP`` of a word that is indexed as written, nor
+        typo / affix keys shared by more than ``_FANOUT`` words; an exact word always is.
         """
         n = len(self.entries) or 1
         postings = self.postings
@@ -292,20 +295,22 @@ class NameIndex:
                 lists.append((weight * grade * (1.0 + 0.1 * math.log(1 + n / size) / log_n), p))
             if lists:
                 lists.sort(key=lambda x: -x[0])
-                units.append((total, lists))
+                units.append((total, joined, lists))
         units.sort(key=lambda u: u[0])
         score: dict[int, float] = {}
         get = score.get
-        for _, lists in units:
+        opened = False      # has a single word (not joined words) brought its forms in yet?
+        for _, joined, lists in units:
             seen: set[int] = set()      # a form counts once per query word, with its best evidence
             for gain, p in lists:
                 ids = {p} if isinstance(p, int) else set(p)
                 ids -= seen
                 seen |= ids
-                if score and len(score) + len(ids) > _NEW_BUDGET:
+                if opened and len(score) + len(ids) > _NEW_BUDGET:
                     ids &= score.keys()
                 for i in ids:
                     score[i] = get(i, 0.0) + gain
+            opened = opened or not joined
         # Among equal evidence prefer shorter forms (fewer words left over), and let no entity
         # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
         entries = self.entries

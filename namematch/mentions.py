@@ -102,6 +102,8 @@ _MAX_WORDS = 10        # longest reading considered, in words
 _FUZZY_SPAN = 4        # longest reading resolved through the resolver
 _MIN_STEM = 3          # shortest stem left after removing a case ending
 _TIE = 0.02            # options this close to the best are ties
+_PARTIAL_GUESS = 0.75  # the weight of a shared surname's reading before the document settles it
+_AMBIGUOUS_SHOWN = 5   # candidates scored for a surname the document does not settle
 _PARTIAL_FLOOR = 0.5   # a surname alone is kept as a reading from this score (the document decides)
 _DISTINCT = 0.7        # a partial reading stands alone when its weakest name word weighs this much
 
@@ -200,6 +202,8 @@ class _Reading:
     last: int
     size: int             # words that count (function words do not)
     options: tuple[_Option, ...]
+    query: str = ""                   # a surname shared by several people: scored once the document
+    pending: tuple[int, ...] = ()     # says which of them it may be (their index entries)
 
     @property
     def weight(self) -> float:
@@ -223,7 +227,10 @@ class MentionFinder:
         title_words = {w for t in lex.titles for w in t}
         # Words that name no one in particular: institutions, their subjects, places' kinds, titles.
         self._generic = frozenset(lex.org_words) | lex.place_words | lex.function_words | title_words
-        self._title_starts = frozenset(t[0] for t in lex.titles)
+        self._title_starts = frozenset(t[0] for t in lex.titles) - lex.title_names
+        self._title_ends = frozenset(t[-1] for t in lex.titles)
+        # Words kept in a run though they name no one: titles (recorded beside a person's mention).
+        self._title_words = frozenset(title_words) - lex.title_names
         self._max_title = lex.max_title_len
         phrases: dict[str, list[int]] = defaultdict(list)
         surnames: dict[str, list[int]] = defaultdict(list)
@@ -231,6 +238,11 @@ class MentionFinder:
         for i, entry in enumerate(index.entries):
             tokens = entry.parsed.tokens
             phrases["".join(t.key for t in tokens)].append(i)
+            if any(t.role is Role.PATRONYMIC for t in tokens):
+                # "Садыр Жапаров" for "Садыр Нургожоевич Жапаров": the patronymic is often left out.
+                bare = "".join(t.key for t in tokens if t.role is not Role.PATRONYMIC)
+                if bare:
+                    phrases[bare].append(i)
             for t in tokens:
                 if t.weight > vocab.get(t.key, -1.0):
                     vocab[t.key] = t.weight
@@ -396,8 +408,9 @@ class MentionFinder:
                     infos.append(word(lead.group(1)))
                     cur.append(len(spans) - 1)
             w = m.group()
+            info = word(w)
             spans.append((start, end))
-            infos.append(word(w))
+            infos.append(info)
             cur.append(len(spans) - 1)
             prev_end = end
             prev_short = len(w) <= 3 and w.isupper()
@@ -459,8 +472,12 @@ class MentionFinder:
             key = ""
             forms: list[str] = []
             size = skipped = 0
+            if infos[run[a]][3] == 0 and infos[run[a]][0]:
+                continue
             for b in range(a, min(n, a + _MAX_WORDS)):
                 info = infos[run[b]]
+                if info[3] == 0 and info[0]:
+                    break       # no name holds a word no name holds
                 forms.append(info[2])
                 if info[1] not in self._function or b == a:
                     key += info[1]
@@ -477,44 +494,82 @@ class MentionFinder:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
                 if a == b and key in self._surnames:
-                    options = self._score(" ".join(forms), self._surnames[key], thr, partial=True)
+                    entries = self._surnames[key]
+                    if len({self.resolver.index.entries[i].entity for i in entries}) > 1:
+                        # Shared: only the people the document names in full are worth scoring.
+                        guess = _Option(-1, _PARTIAL_GUESS, -1, "full", None, True, 0.0, True)
+                        out.append(_Reading(run[a], run[b], size, (guess,), " ".join(forms), entries))
+                        covered.add(run[a])
+                        continue
+                    options = self._score(" ".join(forms), entries, thr, partial=True)
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.add(run[a])
-        # Name words no table reading covers: the resolver's fuzzy path, once per stretch of such words
-        # (then word by word if the stretch as a whole names no one).
-        stretch: list[int] = []
+        # Name words no table reading covers: the resolver's fuzzy path, once per stretch of capitalised
+        # words around them (a word of a misspelt name may be unknown: "Göstz Nette"), then on shorter
+        # stretches if the whole names no one or only in part.
+        segment: list[int] = []
         for p in range(n + 1):
             i = run[p] if p < n else -1
-            ok = (p < n and infos[i][0] and infos[i][3] != 0
-                  and not (not stretch and infos[i][1] in self._title_starts))
-            if ok and len(stretch) < _FUZZY_SPAN:
-                stretch.append(i)
+            ok = p < n and infos[i][0] and not (not segment and infos[i][1] in self._title_starts)
+            if ok:
+                segment.append(i)
                 continue
-            if stretch and not covered.issuperset(stretch):
-                out.extend(self._fuzzy_stretch(stretch, infos, thr, date, covered))
-            stretch = [i] if ok else []
+            for window in self._windows(segment, infos, covered):
+                out.extend(self._fuzzy_stretch(window, infos, thr, date, covered))
+            segment = [i] if p < n and infos[i][0] else []
+        return out
+
+    def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int]) -> list[list[int]]:
+        """Stretches of at most _FUZZY_SPAN words of ``segment`` around its uncovered trigger words."""
+        while segment and (infos[segment[0]][1] in self._title_words or infos[segment[0]][1] in self._function):
+            segment = segment[1:]       # titles and articles stay outside ("Minister Japar Mambetov")
+        while segment and infos[segment[-1]][1] in self._function:
+            segment = segment[:-1]
+        triggers = [k for k, i in enumerate(segment) if i not in covered and self._is_trigger(infos[i])]
+        if not triggers:
+            return []
+        if len(segment) <= _FUZZY_SPAN:
+            return [segment]
+        out: list[list[int]] = []
+        for k in triggers:
+            lo = max(0, min(k - 1, len(segment) - _FUZZY_SPAN))
+            window = segment[lo:lo + _FUZZY_SPAN]
+            if window not in out:
+                out.append(window)
         return out
 
     def _is_trigger(self, info: _Info) -> bool:
         """A word that is worth a resolver call: near a name word, or a name word that is not common."""
-        return info[3] in (2, 3) or (info[3] == 1 and info[4] >= 0.5 and info[1] not in self._generic)
+        if info[1] in self._generic:
+            return False
+        return info[3] in (2, 3) or (info[3] == 1 and info[4] >= 0.5)
 
     def _fuzzy_stretch(self, stretch: list[int], infos: Sequence[_Info], thr: float,
                        date: _dt.date | None, covered: set[int]) -> list[_Reading]:
-        triggers = [i for i in stretch if i not in covered and self._is_trigger(infos[i])]
-        if not triggers:
-            return []
-        options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
+        found: dict[tuple[int, int], _Reading] = {}
+        self._fuzzy_into(stretch, infos, thr, date, covered, found)
+        full = [r for r in found.values() if not r.options[0].partial]
+        # A reading that is only part of a name loses to a full one inside it.
+        return [r for r in found.values()
+                if not r.options[0].partial or not any(f.first >= r.first and f.last <= r.last for f in full)]
+
+    def _fuzzy_into(self, stretch: list[int], infos: Sequence[_Info], thr: float, date: _dt.date | None,
+                    covered: set[int], found: dict[tuple[int, int], _Reading]) -> None:
+        if (stretch[0], stretch[-1]) in found or not any(
+                i not in covered and self._is_trigger(infos[i]) for i in stretch):
+            return
+        if infos[stretch[0]][3] == 0 and infos[stretch[-1]][3] == 0 and len(stretch) > 1:
+            options: tuple[_Option, ...] = ()
+        else:
+            options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
         if options:
-            return [_Reading(stretch[0], stretch[-1], len(stretch), options)]
-        out = []
+            found[(stretch[0], stretch[-1])] = _Reading(stretch[0], stretch[-1], len(stretch), options)
+            if not options[0].partial:
+                return
         if len(stretch) > 1:
-            for i in triggers:
-                options = self._fuzzy(infos[i][2], thr, date)
-                if options:
-                    out.append(_Reading(i, i, 1, options))
-        return out
+            self._fuzzy_into(stretch[1:], infos, thr, date, covered, found)
+            self._fuzzy_into(stretch[:-1], infos, thr, date, covered, found)
 
     def _connectors(self, entry: int) -> int:
         """How many function words the indexed form holds ("of" twice in "Ministry of ... of Kazakhstan")."""
@@ -597,8 +652,9 @@ class MentionFinder:
         for r in chosen:
             top = r.options[0]
             tied = [o for o in r.options if o.score >= top.score - _TIE]
-            if len(tied) == 1 and top.support is None and not top.partial:
-                anchors[top.entity].append(spans[r.first][0])
+            if top.support is None and not top.partial and top.entity >= 0:
+                for o in tied:   # a full name several entities share still tells who is in the document
+                    anchors[o.entity].append(spans[r.first][0])
         return anchors
 
     def _settle(self, readings: Sequence[_Reading], anchors: dict[int, list[int]],
@@ -606,7 +662,17 @@ class MentionFinder:
         """Readings that stand (options narrowed by the document) and those left ambiguous."""
         kept: list[_Reading] = []
         unresolved: list[_Reading] = []
+        entries = self.resolver.index.entries
         for r in readings:
+            if r.pending:
+                mentioned = tuple(i for i in r.pending if entries[i].entity in anchors)
+                options = self._score(r.query, mentioned or r.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True)
+                if not options:
+                    continue
+                r = _Reading(r.first, r.last, r.size, options)
+                if not mentioned:
+                    unresolved.append(r)
+                    continue
             top = r.options[0]
             tied = [o for o in r.options if o.score >= top.score - _TIE]
             if len(tied) == 1 and top.support is None and not top.partial:
@@ -654,6 +720,8 @@ class MentionFinder:
     def _title(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info],
                first: int) -> tuple[int, int] | None:
         begin = first
+        if first == 0 or infos[first - 1][1] not in self._title_ends:
+            return None
         while True:
             for n in range(min(self._max_title, begin), 0, -1):
                 seq = tuple(infos[j][1] for j in range(begin - n, begin))

@@ -49,6 +49,8 @@ _OPTIONAL = frozenset({Role.PATRONYMIC, Role.PARTICLE, Role.GENERIC, Role.LEGAL}
 # What each omitted optional word costs. A generic word present on one side only often names a
 # different place ("Akmola" the city, "Akmola Region" the province), so it costs more.
 _OMIT_COST = {Role.PATRONYMIC: 0.98, Role.PARTICLE: 0.98, Role.LEGAL: 0.98, Role.GENERIC: 0.8}
+# Optional words that conflict when each name has one left without a partner (two fathers' names).
+_CLASH_IF_BOTH_OMIT = frozenset({Role.PATRONYMIC})
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
@@ -158,8 +160,15 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
             for i in range(len(left) - n + 1):
                 span = tuple(range(i, i + n))
                 joined = _joined(left[i:i + n])
+                lj = len(joined.key)
                 for j, tb in enumerate(right):
                     if len(tb.text) < 4:
+                        continue
+                    # Shortcut: a compound needs 0.8, which keys differing in length by more than
+                    # a seventh cannot reach (edits >= length difference), save by equal skeletons.
+                    lt = len(tb.key)
+                    if abs(lj - lt) * 7 > max(lj, lt) and not (
+                            (joined.abjad or tb.abjad) and joined.skeleton == tb.skeleton):
                         continue
                     s, kind = _token_similarity(joined, tb)
                     if s >= max(_MIN_PAIR, 0.8):
@@ -241,11 +250,13 @@ def compare_parsed(
         omit_factor *= _OMIT_COST[role]
     if Role.GENERIC in omitted_a and Role.GENERIC in omitted_b:
         omit_factor = max(omit_factor, 0.95)   # "Osh Region" / "Osh Province": one generic word for another
+    # A patronymic on each side without a partner names two different fathers: a conflict, not an omission.
+    clashing = _CLASH_IF_BOTH_OMIT.intersection(omitted_a).intersection(omitted_b)
     if not chosen:
         score, grade = 0.0, "no common word"
-    elif miss_a <= 1e-9 and miss_b <= 1e-9:
+    elif miss_a <= 1e-9 and miss_b <= 1e-9 and not clashing:
         score, grade = quality * omit_factor, "full"
-    elif miss_a <= 1e-9 or miss_b <= 1e-9:
+    elif (miss_a <= 1e-9 or miss_b <= 1e-9) and not clashing:
         # One name lies inside the other: a partial name. Its strength is how much the
         # aligned words identify on their own, not how much of the longer name is missing.
         sub_scores, sub_tokens, other_scores = (score_a, ta, score_b) if miss_a <= 1e-9 else (score_b, tb, score_a)
@@ -261,7 +272,8 @@ def compare_parsed(
         # of common elements (Khan / Jan) is weak evidence against, a clash of surnames is strong.
         def clash(tokens: Sequence[NameToken], scores: list[float]) -> float:
             total = sum(t.weight ** 2 for t in tokens) or 1.0
-            return sum(t.weight ** 2 for t, s in zip(tokens, scores) if not s and t.role not in _OPTIONAL) / total
+            return sum(t.weight ** 2 for t, s in zip(tokens, scores)
+                       if not s and (t.role not in _OPTIONAL or t.role in clashing)) / total
 
         score = quality * omit_factor * (1.0 - clash(ta, score_a)) * (1.0 - clash(tb, score_b)) * 0.95
         grade = "conflict"

@@ -20,6 +20,16 @@ settings.register_profile("thorough", max_examples=2000, deadline=None, database
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "namematch"))
 
+# Resolvers pickled to worker processes go through the on-disk index cache: keep the tests' entries
+# out of the user's cache directory (tests that exercise the cache set their own).
+if "NAMEMATCH_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["NAMEMATCH_CACHE_DIR"] = tempfile.mkdtemp(prefix="namematch-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["NAMEMATCH_CACHE_DIR"], True)
+
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:

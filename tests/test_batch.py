@@ -128,7 +128,7 @@ def test_find_mentions_many_equals_single_calls(resolver: Resolver, seeds_dir: P
     """Mentions of many texts, in process and with 2 workers, equal the single calls, in order."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     texts += ["", "Toqaev met Ghani in Kabul."]
-    single = [resolver.find_mentions(t, demonyms=True) for t in texts]  # type: ignore[attr-defined]
+    single = [resolver.find_mentions(t, demonyms=True) for t in texts]
     assert find_mentions_many(texts, resolver, demonyms=True) == single
     assert find_mentions_many(texts, resolver, workers=2, demonyms=True) == single
 

@@ -20,8 +20,6 @@ from namematch import Resolver
 from namematch import cli as nm_cli
 from namematch.cli import EXAMPLES, main
 
-ROOT = Path(__file__).resolve().parent.parent
-
 ENTITIES = [
     {"id": "example-person", "type": "person", "name": "Example Person", "aliases": ["E. Person"]},
     {"id": "sample-city", "type": "place", "name": "Sample City",
@@ -528,6 +526,7 @@ def test_help_examples_run(example: str, tmp_path: Path, monkeypatch: pytest.Mon
 # -- the installed command --------------------------------------------------------------------------------
 
 def _command() -> list[str]:
+    """The installed console script, else ``python -m namematch``."""
     exe = shutil.which("resolve")
     if exe:
         return [exe]
@@ -536,7 +535,9 @@ def _command() -> list[str]:
 
 def _env_for_subprocess(cache_dir: Path) -> dict[str, str]:
     env = dict(os.environ, NAMEMATCH_CACHE_DIR=str(cache_dir))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    if not shutil.which("resolve"):  # python -m namematch: the package this test imported
+        where = str(Path(nm_cli.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (where, env.get("PYTHONPATH", "")) if p)
     return env
 
 

@@ -71,7 +71,7 @@ def test_file_mentions_and_bag_mentions(client: Any, seeds_dir: Path) -> None:
     docs = file_mentions([str(p) for p in paths], demonyms=True).compute(scheduler=client)
     assert [Path(d["path"]).name for d in docs] == [p.name for p in paths]
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    expected = [[mention_record(m) for m in r.find_mentions(t, demonyms=True)] for t in texts]  # type: ignore[attr-defined]
+    expected = [[mention_record(m) for m in r.find_mentions(t, demonyms=True)] for t in texts]
     assert [d["mentions"] for d in docs] == expected
     assert all(tuple(m) == MENTION_FIELDS for d in docs for m in d["mentions"])
     bag = mentions(db.from_sequence(texts, npartitions=2), r, demonyms=True)

@@ -87,7 +87,7 @@ def test_mentions_accessor_matches_find_mentions() -> None:
     out = pd.Series(texts, name="body").namematch.mentions()
     assert out.name == "body" and out.iloc[1] == []
     for text, recs in zip(texts, out):
-        found = r.find_mentions(text) if text else []  # type: ignore[attr-defined]
+        found = r.find_mentions(text) if text else []
         assert [(d["start"], d["end"], d["id"]) for d in recs] == [(m.start, m.end, m.entity.id) for m in found]
         assert all(text[d["start"]:d["end"]] == d["text"] for d in recs)
     assert mentions_series(pd.Series(texts), r, demonyms=True).tolist()[1] == []

@@ -65,6 +65,6 @@ def test_mentions_expression_matches_find_mentions() -> None:
     out = pl.DataFrame({"body": texts}).with_columns(m=pl.col("body").namematch.mentions())
     assert out.schema["m"] == MENTION_DTYPE
     for text, recs in zip(texts, out.get_column("m").to_list()):
-        found = r.find_mentions(text) if text else []  # type: ignore[attr-defined]
+        found = r.find_mentions(text) if text else []
         assert [(d["start"], d["end"], d["id"]) for d in recs] == [(m.start, m.end, m.entity.id) for m in found]
     assert mentions_column(pl.DataFrame({"body": texts}), "body").get_column("mentions").to_list()[1] == []

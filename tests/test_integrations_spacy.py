@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -64,7 +65,7 @@ def test_entities_from_mentions_with_kb_ids_labels_and_extensions() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("namematch")
     doc = nlp(TEXT)
-    mentions = default_resolver().find_mentions(TEXT)  # type: ignore[attr-defined]
+    mentions = default_resolver().find_mentions(TEXT)
     assert mentions and len(doc.ents) == len(mentions)
     for ent, m in zip(doc.ents, mentions):
         assert ent.kb_id_ == m.entity.id
@@ -115,3 +116,17 @@ def test_pipe_and_custom_resolver() -> None:
         Gazetteer.from_records([{"id": "x", "type": "org", "name": "Example Widget Company"}]))
     doc = nlp("They sued Example Widget Company in Kabul.")
     assert [(e.text, e.kb_id_, e.label_) for e in doc.ents] == [("Example Widget Company", "x", "ORG")]
+
+
+@needs_mentions
+def test_saved_pipeline_loads_with_its_config(tmp_path: Path) -> None:
+    """nlp.to_disk / spacy.load rebuilds the component from its config (no state of its own to save)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namematch", config={"demonyms": True, "labels": {"place": "LOC"}})
+    nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert loaded.pipe_names == ["namematch"]
+    text = "Afghans gathered in Kabul."
+    assert [(e.text, e.label_, e.kb_id_) for e in loaded(text).ents] == \
+        [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents]
+    assert "LOC" in {e.label_ for e in loaded(text).ents}

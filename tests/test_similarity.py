@@ -111,3 +111,51 @@ ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك", "ه": "ة"})
 def test_invariant_under_arabic_letter_variants(a: str, b: str) -> None:
     """Persian and Arabic forms of the same letters (ی/ي, ک/ك) score the same."""
     assert compare(a, b).score == pytest.approx(compare(a.translate(ARABIC_VARIANTS), b).score)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=16))
+@example("tokajew")
+@example("dzhaparov")
+@example("cabul")
+def test_compiled_key_rules_equal_the_rule_table(token: str) -> None:
+    """The compiled key functions give what applying the tables' rules one by one gives."""
+    from namematch import phonetic
+    from namematch.tables import rewriter
+
+    assert phonetic._KEY(token) == rewriter("romanization_keys.tsv")(token)
+    assert phonetic._SKELETON(token) == rewriter("abjad_skeleton.tsv")(token)
+
+
+@given(st.lists(name_text, min_size=1, max_size=6), name_text)
+def test_index_candidates_are_the_forms_sharing_a_blocking_key(names: list[str], query: str) -> None:
+    """With room for every candidate, the two-level index retrieves exactly the forms that share a
+    blocking key with the query (what a flat index of those keys would retrieve)."""
+    import pickle
+
+    from gazetteer import Gazetteer
+    from namematch.index import NameIndex, blocking_keys
+
+    index = NameIndex(Gazetteer.from_records(
+        {"id": f"e{i}", "type": "person", "name": n} for i, n in enumerate(names)))
+    index = pickle.loads(pickle.dumps(index))   # and it survives pickling
+    for reading in index.parse_query(query):
+        if not reading.tokens:
+            continue
+        keys = set(blocking_keys(reading.tokens, query=True))
+        sharing = {i for i, e in enumerate(index.entries) if keys & set(blocking_keys(e.parsed.tokens))}
+        found = set(index.candidates(reading, limit=10_000))
+        assert found <= sharing
+        assert {index.entries[i].entity for i in sharing} == {index.entries[i].entity for i in found}
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Ivan Petrovich Sidorov", "Ivan Sergeevich Sidorov"),
+    ("Любовь Альбертовна Исакова", "Исакова Любовь Александровна"),
+])
+def test_two_different_patronymics_conflict(one: str, other: str) -> None:
+    """A patronymic on each side without a partner is a conflict, weaker than a dropped one."""
+    given, surname = [w for w in one.split() if not w.endswith(("ich", "ovna", "вна"))][:2]
+    different = compare(one, other)
+    dropped = compare(f"{given} {surname}", other)
+    assert different.grade == "conflict"
+    assert different.score < dropped.score

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from typing import Any
 
 try:
-    import dask
     import dask.bag as db
     import dask.dataframe as dd
     import fsspec
     import pandas as pd
+    from dask.delayed import delayed
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("namematch.integrations.dask needs dask: pip install 'namematch-ca[dask]'") from exc
 
@@ -42,7 +42,7 @@ __all__ = ["file_mentions", "mentions", "resolve_column"]
 
 def _shipped(resolver: Resolver | None) -> Any:
     """One graph key for the resolver (``None``: each worker uses its own default)."""
-    return None if resolver is None else dask.delayed(resolver, pure=True)
+    return None if resolver is None else delayed(resolver, pure=True)
 
 
 def mentions(texts: db.Bag, resolver: Resolver | None = None, **mention_kwargs: Any) -> db.Bag:
@@ -81,7 +81,7 @@ def _resolver(resolver: Resolver | None) -> Resolver:
 def _mentions_partition(texts: Sequence[str], resolver: Resolver | None,
                         kwargs: dict[str, Any]) -> list[list[dict[str, Any]]]:
     r = _resolver(resolver)
-    return [[mention_record(m) for m in r.find_mentions(t, **kwargs)] for t in texts]  # type: ignore[attr-defined]
+    return [[mention_record(m) for m in r.find_mentions(t, **kwargs)] for t in texts]
 
 
 def _file_partition(files: Sequence[Any], resolver: Resolver | None,
@@ -91,7 +91,7 @@ def _file_partition(files: Sequence[Any], resolver: Resolver | None,
     for of in files:
         with of as fh:
             text = fh.read()
-        found = r.find_mentions(text, **kwargs)  # type: ignore[attr-defined]
+        found = r.find_mentions(text, **kwargs)
         out.append({"path": of.path, "mentions": [mention_record(m) for m in found]})
     return out
 

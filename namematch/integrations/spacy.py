@@ -104,7 +104,7 @@ class NamematchComponent:
         self._resolver = value
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.resolver.find_mentions(doc.text, **self.kwargs)  # type: ignore[attr-defined]
+        mentions = self.resolver.find_mentions(doc.text, **self.kwargs)
         spans: list[Span] = []
         for m in mentions:
             label = self.labels["demonym" if m.name.kind is NameKind.DEMONYM else m.entity.type.value]

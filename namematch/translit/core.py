@@ -16,8 +16,8 @@ Pipeline of :func:`transliterate`, in this fixed order:
 5. Latin letters, digits, punctuation, spaces and symbols are kept as they are.
 
 Speed: a text of one script's runs between ASCII spaces, digits and punctuation whose runs all get
-the same scheme (most names) takes a whole-text path: the scheme's passes run once over the text,
-in C (``str.translate``, one ``re.sub``), with the same result as run by run. Other texts go run
+the same scheme (most names) takes a fast path (:mod:`.bytepath`): the scheme runs once over the
+whole text, one byte per character, in C, with the same result as run by run. Other texts go run
 by run, with per-token and per-run caches.
 
 >>> transliterate("Қасым-Жомарт Тоқаев", scheme="kk-bgn")
@@ -45,7 +45,7 @@ from unidecode import unidecode
 from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of, sole_lang
 from .errors import UnknownLanguageError
 from .model import Scheme, Variant
-from .runs import LEFTOVER, RUN, simple_script
+from .runs import FIRST_SCRIPT, LEFTOVER, RUN
 from .tables import Compiled, compiled, scheme_ids
 
 __all__ = ["get_scheme", "schemes", "schemes_for", "to_latin", "transliterate", "variants"]
@@ -145,23 +145,25 @@ def _convert(run: str, script: str, scheme_id: str) -> str:
 
 
 def _whole(text: str, fixed: Compiled | None, lang: str | None) -> str | None:
-    """The whole-text path (NFC ``text``): ``None`` unless the text is simple and its runs share a scheme."""
-    simple = simple_script(text)
-    if simple is None:
+    """The fast path (NFC ``text``): ``None`` unless the text's runs share a scheme and it takes them whole."""
+    m = FIRST_SCRIPT.match(text)
+    if m is None:
         return None
-    script, plain = simple
+    script = "Cyrl" if m.lastindex == 1 else "Arab"
     if fixed is not None and fixed.scheme.script == script:
         scheme = fixed
     elif lang is not None and _default_scheme(lang).scheme.script == script:
         scheme = _default_scheme(lang)
     else:
-        run_lang = fallback_lang(script) if plain else sole_lang(text, script)
+        run_lang = sole_lang(text, script)
         if run_lang is None:
             return None
         scheme = _default_scheme(run_lang)
-    out = scheme.apply_text(text)
-    if not out.isascii() and LEFTOVER[script].search(out):
-        return None  # letters the table lacks: unidecode them run by run
+    if scheme.fast is None:
+        return None
+    out = scheme.fast.apply(text)
+    if out is None or (not out.isascii() and LEFTOVER[script].search(out)):
+        return None  # not simple, or letters the table lacks: run by run (they go through unidecode)
     return out
 
 
@@ -212,9 +214,8 @@ def _context(text: str) -> tuple[str | None, str | None]:
     )
 
 
-@lru_cache(maxsize=1 << 16)
 def _token(token: str, context: tuple[str | None, str | None]) -> str:
-    """One space-free token with the default schemes, given the text's languages (cached)."""
+    """One space-free token with the default schemes, given the text's languages."""
     out: list[str] = []
     pos = 0
     for m in RUN.finditer(token):
@@ -231,18 +232,47 @@ def _token(token: str, context: tuple[str | None, str | None]) -> str:
     return "".join(out)
 
 
+_TOKENS: dict[tuple[str, tuple[str | None, str | None]], str] = {}
+_TOKENS_MAX = 1 << 16
+
+
 def _run_default(text: str) -> str:
-    """``_run`` with detection, token by token through the token cache."""
+    """``_run`` with detection: from the token cache if every token is in it, else the fast path or
+    token by token (either fills the cache: names repeat their tokens a lot)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     context = _context(text)
-    return " ".join([t if t.isascii() else _token(t, context) for t in text.split(" ")])
+    tokens = text.split(" ")
+    cache = _TOKENS
+    outs = []
+    for t in tokens:
+        if t.isascii():
+            outs.append(t)
+            continue
+        o = cache.get((t, context))
+        if o is None:
+            break
+        outs.append(o)
+    else:
+        return " ".join(outs)
+    if len(cache) > _TOKENS_MAX:
+        cache.clear()
+    out = _whole(text, None, None)
+    if out is not None:
+        parts = out.split(" ")
+        if len(parts) == len(tokens):  # no target added a space: parts are the tokens' romanisations
+            cache.update(((t, context), p) for t, p in zip(tokens, parts) if not t.isascii())
+        return out
+    for i, t in enumerate(tokens):
+        if not t.isascii():
+            tokens[i] = cache[t, context] = _token(t, context)
+    return " ".join(tokens)
 
 
 def clear_caches() -> None:
     """Empty the per-text, per-token and per-run caches (for benchmarks and tests)."""
     _to_latin.cache_clear()
-    _token.cache_clear()
+    _TOKENS.clear()
     _run_lang.cache_clear()
     _convert.cache_clear()
 

@@ -196,6 +196,7 @@ def _sole(script: str, present: frozenset[str]) -> str | None:
     return lang
 
 
+@cache
 def fallback_lang(script: str) -> str | None:
     """The language assumed for ``script`` when no letter tells (``ru`` for Cyrl, ``ar`` for Arab)."""
     for row in _by_script().get(script, ()):

@@ -21,7 +21,6 @@ then the earlier row. Upper case is derived: ``Ж`` gives ``Zh``, and ``ZH`` ins
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -30,9 +29,10 @@ from importlib import resources
 
 from attrs import frozen
 
+from .bytepath import BytePath, Rule
 from .errors import SchemeFileError, UnknownSchemeError
 from .model import Scheme
-from .runs import CAPS_RUN, PROBE
+from .runs import ARAB_BASIC, CYRL, PROBE, ZWNJ
 
 __all__ = ["Compiled", "Row", "Table", "compiled", "parse_table", "scheme_ids", "table"]
 
@@ -41,7 +41,7 @@ _OPTIONAL = ("include", "normalize")
 _META = re.compile(r"#\s*([a-z]+|class [A-Z])\s*:\s*(.*?)\s*$")
 _ROW_SOURCE = re.compile(r"(?:(\^)|\(([^()]+)\))?([^()^$]+)(?:(\$)|\(([^()]+)\))?")
 _CODEPOINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
-_PUA_BASE = 0x100000  # plane-16 private use: placeholders between the two passes of Compiled.apply
+_PUA_BASE = 0xE000  # private use: placeholders between the passes of Compiled.apply (never in a run)
 _LETTER_BEFORE_NOT = r"(?<![^\W\d_].)"  # checked after the first letter of the source
 _LETTER_AFTER_NOT = r"(?![^\W\d_])"
 
@@ -245,13 +245,12 @@ class Compiled:
 
     __slots__ = (
         "_caps_repl",
-        "_caps_run",
         "_norm",
-        "_norm_keys",
         "_pattern",
         "_repl",
         "_table",
         "_table_caps",
+        "fast",
         "scheme",
     )
 
@@ -296,6 +295,15 @@ class Compiled:
             alternatives.append(re.escape(ch) + "(?:" + "|".join(regex for regex, _, _ in alts) + ")")
             normal += [target for _, target, _ in alts]
             upper += [capitals for _, _, capitals in alts]
+        self.fast: BytePath | None = None
+        try:
+            run_char = re.compile(f"[{CYRL}]" if self.scheme.script == "Cyrl" else f"[{ARAB_BASIC}{ZWNJ}]")
+            letters = {chr(k): (v, caps[k]) for k, v in table.items() if k < _PUA_BASE}
+            rules = [Rule(r.source, r.before, r.after, (r.target, r.title, r.upper)) for r in complex_rows]
+            norm = self._norm if self._norm and all(run_char.fullmatch(chr(k)) for k in self._norm) else None
+            self.fast = BytePath(self.scheme.script, letters, rules, norm, _case_forms, run_char)
+        except ValueError:  # more letters and rules than bytes: this scheme goes run by run
+            pass
         # Characters no row maps stay as they are; listing them saves str.translate a failed look-up.
         for ch in PROBE:
             table.setdefault(ord(ch), ch)
@@ -310,8 +318,6 @@ class Compiled:
             normal_t, upper_t = tuple(normal), tuple(upper)
             self._repl = lambda m: normal_t[m.lastindex]  # type: ignore[index]
             self._caps_repl = lambda m: upper_t[m.lastindex]  # type: ignore[index]
-        self._caps_run = CAPS_RUN if self.scheme.script == "Cyrl" else None
-        self._norm_keys = None if self._norm is None else re.compile(_class_of(self._norm))
 
     def apply(self, run: str) -> str:
         """Transliterate ``run``, a word-like run of letters of this scheme's script."""
@@ -324,28 +330,6 @@ class Compiled:
         if self._pattern is not None:
             run = self._pattern.sub(self._repl, run)
         return run.translate(self._table)
-
-    def _apply_caps(self, m: re.Match[str]) -> str:
-        run = m.group()
-        if self._pattern is not None:
-            run = self._pattern.sub(self._caps_repl, run)
-        return run.translate(self._table_caps)
-
-    def apply_text(self, text: str) -> str:
-        """What :meth:`apply` gives run by run, for a text whose runs are all of this scheme.
-
-        ``text`` must be simple (:func:`namematch.translit.runs.simple_script`): runs separated by
-        ASCII non-letters, which no rule looks through and no table maps. Then the passes of
-        :meth:`apply` run once over the whole text, all-capital runs first (a text in title case or
-        lower case has none: in a simple text only two touching capitals make one).
-        """
-        if self._norm_keys is not None and self._norm_keys.search(text):
-            text = text.translate(self._norm)  # type: ignore[arg-type]
-        if self._caps_run is not None and not (text.istitle() or text.islower()):
-            text = self._caps_run.sub(self._apply_caps, text)
-        if self._pattern is not None:
-            text = self._pattern.sub(self._repl, text)
-        return text.translate(self._table)
 
 
 def _context(spec: str | None, before: bool) -> str:
@@ -368,10 +352,6 @@ def _case_forms(letter: str) -> list[str]:
     """
     probe = re.compile(f"(?i:{re.escape(letter)})")
     return sorted({ch for ch in (*PROBE, letter, letter.upper(), letter.lower()) if probe.fullmatch(ch)})
-
-
-def _class_of(codes: Mapping[int, str]) -> str:
-    return "[" + "".join(re.escape(chr(c)) for c in sorted(codes)) + "]"
 
 
 @cache
