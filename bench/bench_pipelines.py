@@ -11,14 +11,15 @@ Inputs (deterministic, ``random.Random(0)``):
 
 Paths, each timed on the same input:
 
-* ``resolve_many`` / ``find_mentions_many`` with ``workers=1`` (in process) and
+* ``resolve_many`` / ``find_mentions_many`` with ``workers=1`` (in a fresh process) and
   ``workers=2`` (a spawned ``ProcessPoolExecutor``: the time includes starting the
   pool and shipping the resolver, as every call pays it).
 * Dask on a ``distributed.LocalCluster(n_workers=1 or 2, processes=True,
   threads_per_worker=1)``: ``resolve_column`` on a dataframe of the names
   (``--partitions`` partitions) and ``mentions`` on a bag of the texts, after a
-  warm-up on other input in which each worker loads its resolver. Cluster start-up
-  and warm-up are reported apart.
+  warm-up on other input in which each worker loads its resolver; before each timed
+  run the workers' memo caches are emptied, so they start as cold as the fresh
+  processes of the other paths. Cluster start-up and warm-up are reported apart.
 
 Each path runs once per round (``--rounds``), the order rotating, so the load of a
 shared machine falls alike on all; the tables give medians.
@@ -136,6 +137,24 @@ def row(path: str, workers: int, items: int, seconds: float, **extra: Any) -> di
             "items_per_s": round(items / seconds, 1), **extra}
 
 
+def clear_caches() -> int:
+    """Empty every memo cache of namematch and gazetteer and drop the default resolver's mention finder
+    (its word memos; it is rebuilt on use), keeping the loaded index: a long-lived Dask worker then
+    starts each timed run as cold as a fresh process that has loaded its resolver."""
+    from namematch.batch import default_resolver
+
+    default_resolver().__dict__.pop("_finder", None)
+    n = 0
+    for name, module in list(sys.modules.items()):
+        if not (name.startswith(("namematch", "gazetteer"))) or name == "namematch.batch":
+            continue
+        for obj in list(vars(module).values()):
+            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", None) == name:
+                obj.cache_clear()
+                n += 1
+    return n
+
+
 def summary(found: list[list[Any]]) -> list[list[tuple[str, float]]]:
     """What must agree between paths: per input, the entity ids and scores found."""
     return [[(m.entity.id, round(m.score, 6)) for m in ms] for ms in found]
@@ -210,11 +229,13 @@ def run(n_names: int, n_texts: int, partitions: int, rounds: int) -> dict[str, A
 
     def on_cluster(n: int, client: Any) -> Callable[[], None]:
         def go() -> None:
+            client.run(clear_caches)
             ddf = dd.from_pandas(pd.DataFrame({"who": names}), npartitions=partitions)
             t, out = timed(lambda: resolve_column(ddf, "who").compute(scheduler=client))
             results.setdefault(f"dask resolve_column {n}", [None if pd.isna(x) else x for x in out["id"].tolist()])
             record("dask resolve_column", n, t)
             bag = db.from_sequence(texts, npartitions=partitions)
+            client.run(clear_caches)
             t, got = timed(lambda: mentions(bag).compute(scheduler=client))
             results.setdefault(f"dask mentions {n}", got)
             record("dask mentions", n, t)

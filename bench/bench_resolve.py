@@ -361,9 +361,9 @@ def measure_memory(fn: Callable[[], object]) -> tuple[object, float, dict[str, o
     before = _status_kb("VmRSS")
     reset = _reset_peak()
     maxrss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = fn()
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     gc.collect()
     after = _status_kb("VmRSS")
     hwm = _status_kb("VmHWM") if reset else None
@@ -376,6 +376,7 @@ def measure_memory(fn: Callable[[], object]) -> tuple[object, float, dict[str, o
         "peak_mb": round(peak, 1),
         "retained_mb": round(((after or 0) - (before or 0)) / 1024, 1),
         "rss_before_mb": round((before or 0) / 1024, 1),
+        "cpu_s": round(cpu, 2),   # this process's CPU time: less sensitive to other work on the machine
         "method": how,
     }
     return result, dt, mem
@@ -392,6 +393,7 @@ class Score:
     misses: list[dict[str, str]] = field(default_factory=list)
     unambiguous: list[int] = field(default_factory=lambda: [0, 0])
     ambiguous_ids: frozenset[int] = frozenset()
+    cpu_seconds: float | None = None
 
     def add(self, q: Query, ok: bool, dt: float, top: str | None) -> None:
         if id(q) not in self.ambiguous_ids:
@@ -416,6 +418,7 @@ class Score:
                                           if self.unambiguous[1] else None),
             "unambiguous_queries": self.unambiguous[1],
             "queries_per_s": round(self.n / self.seconds, 2) if self.seconds else None,
+            "queries_per_cpu_s": round(self.n / self.cpu_seconds, 2) if self.cpu_seconds else None,
             "latency_ms_p50": round(1000 * statistics.median(lat), 3),
             "latency_ms_p99": round(1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))], 3),
             "by_kind": {k: round(v[0] / v[1], 4) for k, v in sorted(self.by_kind.items())},
@@ -435,12 +438,14 @@ def run_namematch(resolver: object, queries: Sequence[Query], by_name: dict[str,
                   names_by_id: dict[str, str]) -> Score:
     sc = Score(ambiguous_ids=frozenset(AMBIGUOUS))
     resolve = resolver.resolve  # type: ignore[attr-defined]
+    c0 = time.process_time()
     for q in queries:
         t0 = time.perf_counter()
         found = resolve(q.text, limit=5)
         dt = time.perf_counter() - t0
         top = found[0].entity.id if found else None
         sc.add(q, top is not None and top in by_name[q.gold_name], dt, names_by_id.get(top or ""))
+    sc.cpu_seconds = time.process_time() - c0
     return sc
 
 
@@ -638,9 +643,11 @@ def table(results: list[dict[str, object]]) -> str:
             s = r.get(label)
             if not s:
                 continue
-            build = (f"{ib['seconds']} | {ib['peak_mb']}" if label == "namematch" else "- | -")
+            cpu_b = f" (CPU {ib['cpu_s']})" if ib.get("cpu_s") is not None else ""
+            build = (f"{ib['seconds']}{cpu_b} | {ib['peak_mb']}" if label == "namematch" else "- | -")
+            qps = f"{s['queries_per_s']}" + (f" (CPU {s['queries_per_cpu_s']})" if s.get("queries_per_cpu_s") else "")
             kinds = " | ".join(str(s["by_kind"].get(k, "-")) for k in KINDS)
-            rows.append(f"| {size:,} | {label} | {s['queries']} | {s['queries_per_s']} | {s['accuracy_at_1']} | "
+            rows.append(f"| {size:,} | {label} | {s['queries']} | {qps} | {s['accuracy_at_1']} | "
                         f"{s.get('accuracy_at_1_unambiguous', '-')} | {build} | {kinds} |")
     return "\n".join(rows)
 
@@ -693,7 +700,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         md = (f"# bench_resolve ({' '.join(sys.argv[1:]) or 'defaults'})\n\n{table(results)}\n\n"
               f"acc@1: {meta['correct_if']}. Peak memory: {meta['memory']}. rapidfuzz on a subset of "
               f"the queries at sizes above 10k (see `rapidfuzz_subset`; `namematch_on_rf_subset` is "
-              f"namematch on the same subset).\n")
+              f"namematch on the same subset). Times are wall clock; (CPU ...) is this process's CPU "
+              f"time, less sensitive to other work on the shared machine (load average at the end of each "
+              f"size: {', '.join(str(r.get('loadavg_at_end')) for r in results)}).\n")
         (RESULTS / f"{stem}.md").write_text(md)
     print("\n" + table(results))
     return 0

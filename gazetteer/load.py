@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,13 @@ from .errors import DataFileError, Problem
 __all__ = ["FORMATS", "read_records"]
 
 Reader = Callable[[str, str], Iterator["tuple[int, Any] | Problem"]]
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _jsonl(text: str, path: str) -> Iterator[tuple[int, Any] | Problem]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at \n, \r\n or \r only: str.splitlines would also split at U+2028, U+0085 ..., which
+    # JSON allows unescaped inside strings (a valid record would be cut in two).
+    for lineno, line in enumerate(_LINE_BREAK.split(text), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("//"):
             continue

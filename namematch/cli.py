@@ -221,7 +221,9 @@ def _csv(lines: _Lines, column: str, columns_out: list[str]) -> Iterator[_Record
         yield first
         yield from it
 
-    reader = csv.reader(chained(), delimiter=delimiter)
+    # strict: a quote left open (to the end of the input, or closed mid-field) is an error, not a
+    # field that silently swallows the records on the lines after it.
+    reader = csv.reader(chained(), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -241,7 +243,11 @@ def _csv(lines: _Lines, column: str, columns_out: list[str]) -> Iterator[_Record
             return
         except csv.Error as exc:
             lines.claim(start)
-            yield _Record(start, problem=f"bad CSV, got {exc}")
+            end = lines.lineno
+            span = f" (in a quoted field over lines {start}-{end})" if end > start else ""
+            yield _Record(start, problem=f"bad CSV, got {exc}{span}")
+            for ln in range(start + 1, end + 1):  # every line the bad field took is accounted for
+                yield _Record(ln, problem=f"not read: inside the bad quoted field that starts on line {start}")
             continue
         problem = lines.claim(start)
         if problem:

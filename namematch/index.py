@@ -35,7 +35,7 @@ from attrs import frozen
 from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
-from .phonetic import skeleton_key, translit_key
+from .phonetic import translit_key, word_keys
 from .structure import NameToken, ParsedName, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
 
@@ -77,8 +77,8 @@ def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, 
         for i in range(len(tokens) - n + 1):
             span = tokens[i:i + n]
             if all(t.key for t in span):
-                text = "".join(t.text for t in span)
-                yield translit_key(text), skeleton_key(text), max(t.weight for t in span), True
+                key, skeleton = word_keys("".join(t.text for t in span))
+                yield key, skeleton, max(t.weight for t in span), True
 
 
 def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[str, float]:
@@ -195,7 +195,7 @@ class NameIndex:
                     jk = joined_keys.get(texts)
                     if jk is None:
                         text = "".join(texts)
-                        jk = joined_keys[texts] = (translit_key(text), skeleton_key(text))
+                        jk = joined_keys[texts] = word_keys(text)
                     _post(postings, jk[0], i)
                     if jk[0] not in units:
                         units[jk[0]] = (jk[1], True)

@@ -348,12 +348,12 @@ class MentionFinder:
         anchors = self._anchors(chosen, spans)
         kept, unresolved = self._settle(readings, anchors, spans)
         final = _choose(kept)
-        out = [self._mention(text, spans, infos, r, r.options[0], False, date) for r in final]
+        out = [self._mention(text, spans, infos, r, unresolved=False) for r in final]
         if ambiguous:
             taken = {p for r in final for p in range(r.first, r.last + 1)}
             for r in _choose(unresolved):
                 if not any(p in taken for p in range(r.first, r.last + 1)):
-                    out.append(self._mention(text, spans, infos, r, r.options[0], True, date))
+                    out.append(self._mention(text, spans, infos, r, unresolved=True))
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
@@ -464,7 +464,8 @@ class MentionFinder:
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
                   date: _dt.date | None) -> list[_Reading]:
         out: list[_Reading] = []
-        covered: set[int] = set()
+        covered: set[int] = set()      # words some table reading holds
+        full: set[int] = set()         # words a full-name table reading holds
         n = len(run)
         for a in range(n):
             if not infos[run[a]][0] and a:
@@ -493,6 +494,8 @@ class MentionFinder:
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
+                        if not options[0].partial:
+                            full.update(run[a:b + 1])
                 if a == b and key in self._surnames:
                     entries = self._surnames[key]
                     if len({self.resolver.index.entries[i].entity for i in entries}) > 1:
@@ -515,29 +518,36 @@ class MentionFinder:
             if ok:
                 segment.append(i)
                 continue
-            for window in self._windows(segment, infos, covered):
-                out.extend(self._fuzzy_stretch(window, infos, thr, date, covered))
+            for window in self._windows(segment, infos, covered, full):
+                out.extend(self._fuzzy_stretch(window, infos, thr, date, (covered, full)))
             segment = [i] if p < n and infos[i][0] else []
         return out
 
-    def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int]) -> list[list[int]]:
-        """Stretches of at most _FUZZY_SPAN words of ``segment`` around its uncovered trigger words."""
+    def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int],
+                 full: set[int]) -> list[list[int]]:
+        """Stretches of at most _FUZZY_SPAN words of ``segment`` worth a resolver call."""
         while segment and (infos[segment[0]][1] in self._title_words or infos[segment[0]][1] in self._function):
             segment = segment[1:]       # titles and articles stay outside ("Minister Japar Mambetov")
         while segment and infos[segment[-1]][1] in self._function:
             segment = segment[:-1]
-        triggers = [k for k, i in enumerate(segment) if i not in covered and self._is_trigger(infos[i])]
-        if not triggers:
-            return []
         if len(segment) <= _FUZZY_SPAN:
-            return [segment]
+            return [segment] if self._worth(segment, infos, (covered, full)) else []
         out: list[list[int]] = []
-        for k in triggers:
+        for k in range(len(segment)):
             lo = max(0, min(k - 1, len(segment) - _FUZZY_SPAN))
             window = segment[lo:lo + _FUZZY_SPAN]
-            if window not in out:
+            if window not in out and self._worth(window, infos, (covered, full)):
                 out.append(window)
         return out
+
+    def _worth(self, stretch: list[int], infos: Sequence[_Info], cover: tuple[set[int], set[int]]) -> bool:
+        """Whether the resolver should read ``stretch``: it holds a telling word no table reading took,
+        or several name words that no full-name reading took ("Marfa Evgenyevna Sergeeva")."""
+        covered, full = cover
+        if any(i not in covered and self._is_trigger(infos[i]) for i in stretch):
+            return True
+        named = [i for i in stretch if infos[i][3] != 0 and infos[i][1] not in self._generic]
+        return len(named) >= 2 and not full.issuperset(named)
 
     def _is_trigger(self, info: _Info) -> bool:
         """A word that is worth a resolver call: near a name word, or a name word that is not common."""
@@ -546,18 +556,17 @@ class MentionFinder:
         return info[3] in (2, 3) or (info[3] == 1 and info[4] >= 0.5)
 
     def _fuzzy_stretch(self, stretch: list[int], infos: Sequence[_Info], thr: float,
-                       date: _dt.date | None, covered: set[int]) -> list[_Reading]:
+                       date: _dt.date | None, covered: tuple[set[int], set[int]]) -> list[_Reading]:
         found: dict[tuple[int, int], _Reading] = {}
-        self._fuzzy_into(stretch, infos, thr, date, covered, found)
+        self._fuzzy_into(stretch, infos, thr, date, covered=covered, found=found)
         full = [r for r in found.values() if not r.options[0].partial]
         # A reading that is only part of a name loses to a full one inside it.
         return [r for r in found.values()
                 if not r.options[0].partial or not any(f.first >= r.first and f.last <= r.last for f in full)]
 
-    def _fuzzy_into(self, stretch: list[int], infos: Sequence[_Info], thr: float, date: _dt.date | None,
-                    covered: set[int], found: dict[tuple[int, int], _Reading]) -> None:
-        if (stretch[0], stretch[-1]) in found or not any(
-                i not in covered and self._is_trigger(infos[i]) for i in stretch):
+    def _fuzzy_into(self, stretch: list[int], infos: Sequence[_Info], thr: float, date: _dt.date | None, *,
+                    covered: tuple[set[int], set[int]], found: dict[tuple[int, int], _Reading]) -> None:
+        if (stretch[0], stretch[-1]) in found or not self._worth(stretch, infos, covered):
             return
         if infos[stretch[0]][3] == 0 and infos[stretch[-1]][3] == 0 and len(stretch) > 1:
             options: tuple[_Option, ...] = ()
@@ -568,8 +577,8 @@ class MentionFinder:
             if not options[0].partial:
                 return
         if len(stretch) > 1:
-            self._fuzzy_into(stretch[1:], infos, thr, date, covered, found)
-            self._fuzzy_into(stretch[:-1], infos, thr, date, covered, found)
+            self._fuzzy_into(stretch[1:], infos, thr, date, covered=covered, found=found)
+            self._fuzzy_into(stretch[:-1], infos, thr, date, covered=covered, found=found)
 
     def _connectors(self, entry: int) -> int:
         """How many function words the indexed form holds ("of" twice in "Ministry of ... of Kazakhstan")."""
@@ -615,21 +624,23 @@ class MentionFinder:
 
     def _fuzzy(self, query: str, thr: float, date: _dt.date | None) -> tuple[_Option, ...]:
         """Options for an uncovered reading, from the resolver (any spelling its keys reach)."""
-        cache_key = ("~" + query, date is not None and date.isoformat() or "")
+        cache_key = ("~" + query, date.isoformat() if date is not None else "")
         found = self._scored.get(cache_key)
         if found is not None:
             return found
         options = []
+        one_word = " " not in query.strip()
+        entries = self.resolver.index.entries
         for m in self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold):
-            partial = m.comparison.grade == "partial"
-            if not partial and m.score < thr:
-                continue
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
             if entry < 0:
                 continue
-            options.append(_Option(self.resolver.index.entries[entry].entity, m.score, entry,
-                                   _form(m.name.kind), self._support.get(entry), partial,
-                                   self._strength(query) if partial else 1.0))
+            # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
+            partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
+            if not partial and m.score < thr:
+                continue
+            options.append(_Option(entries[entry].entity, m.score, entry, _form(m.name.kind),
+                                   self._support.get(entry), partial, self._strength(query) if partial else 1.0))
         result = tuple(sorted(options, key=lambda o: (-o.score, o.entity)))
         self._remember(cache_key, result)
         return result
@@ -663,13 +674,14 @@ class MentionFinder:
         kept: list[_Reading] = []
         unresolved: list[_Reading] = []
         entries = self.resolver.index.entries
-        for r in readings:
-            if r.pending:
-                mentioned = tuple(i for i in r.pending if entries[i].entity in anchors)
-                options = self._score(r.query, mentioned or r.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True)
+        for found in readings:
+            r = found
+            if found.pending:
+                mentioned = tuple(i for i in found.pending if entries[i].entity in anchors)
+                options = self._score(found.query, mentioned or found.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True)
                 if not options:
                     continue
-                r = _Reading(r.first, r.last, r.size, options)
+                r = _Reading(found.first, found.last, found.size, options)
                 if not mentioned:
                     unresolved.append(r)
                     continue
@@ -702,9 +714,10 @@ class MentionFinder:
 
     # -- output
 
-    def _mention(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], r: _Reading,
-                 o: _Option, unresolved: bool, date: _dt.date | None) -> Mention:
+    def _mention(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], r: _Reading, *,
+                 unresolved: bool) -> Mention:
         index = self.resolver.index
+        o = r.options[0]
         start, end = spans[r.first][0], spans[r.last][1]
         name = index.entries[o.entry].name
         if name.text.endswith(".") and text[end:end + 1] == ".":

@@ -110,6 +110,8 @@ def words(text: str) -> tuple[Word, ...]:
 
 def normalize(text: str) -> str:
     """The normalised form of ``text``: lowercase ASCII words separated by single spaces."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     if text.isascii():
         return " ".join(_ASCII_WORD.findall(text.lower().translate(_DROP)))
     return " ".join(w.text for w in words(text))

@@ -29,7 +29,7 @@ import jellyfish
 
 from .tables import read_rules
 
-__all__ = ["PHONETIC_METHODS", "phonetic_key", "skeleton_key", "translit_key"]
+__all__ = ["PHONETIC_METHODS", "phonetic_key", "skeleton_key", "translit_key", "word_keys"]
 
 _META = frozenset(".^$*+?{}[]\\|()")
 
@@ -87,12 +87,23 @@ def _ascii_letters(token: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def translit_key(token: str) -> str:
     """Romanisation-invariant key of one Latin token ("" for a token with no ASCII letters)."""
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str, got {type(token).__name__}")
     return _KEY(_ascii_letters(token))
+
+
+def word_keys(token: str) -> tuple[str, str]:
+    """``(translit_key(token), skeleton_key(token))`` without the caches: for one-off tokens (two
+    or three words joined, a million of them in a large index) that would only churn the caches."""
+    key = _KEY(_ascii_letters(token))
+    return key, _SKELETON(key)
 
 
 @lru_cache(maxsize=1 << 16)
 def skeleton_key(token: str) -> str:
     """Consonant skeleton of one Latin token: :func:`translit_key` without vowels."""
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str, got {type(token).__name__}")
     return _SKELETON(translit_key(token))
 
 
@@ -105,6 +116,8 @@ def phonetic_key(token: str, method: str = "translit") -> str:
     jellyfish's keys are computed on ASCII letters only: ``soundex("Токаев")``
     would otherwise give ``"Т000"``.
     """
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str, got {type(token).__name__}")
     letters = _ascii_letters(token)
     if method == "translit":
         return translit_key(letters)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -233,9 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, GoldFileError, GazetteerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(report.format())
-    if args.errors:
-        print("\n".join(report.errors))
+    try:
+        print(report.format())
+        if args.errors:
+            print("\n".join(report.errors))
+        sys.stdout.flush()
+    except BrokenPipeError:          # piped into head: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

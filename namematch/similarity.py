@@ -300,6 +300,9 @@ def compare(
     for organisations. ``weights`` overrides word informativeness (romanisation
     key → weight in (0, 1]).
     """
+    for arg in (a, b):
+        if not isinstance(arg, str):
+            raise TypeError(f"names must be str, got {type(arg).__name__}")
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
     return compare_parsed(parse_name(a, type, weights=weights), parse_name(b, type, weights=weights),

@@ -123,6 +123,8 @@ def parse_name(
     dropped from multi-word names. ``weights`` maps a word's romanisation key to
     its informativeness; by default the bundled frequency table is used.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     lex = lexicon()
     raw = raw_words(text)
     found: list[str] = []

@@ -17,7 +17,7 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 from gazetteer import Gazetteer  # noqa: E402
-from namematch import Resolver  # noqa: E402
+from namematch import NamematchError, Resolver  # noqa: E402
 from namematch.batch import default_resolver  # noqa: E402
 from namematch.integrations import MENTION_FIELDS, mention_record  # noqa: E402
 from namematch.integrations.dask import file_mentions, mentions, resolve_column  # noqa: E402
@@ -82,3 +82,13 @@ def test_no_files_is_an_error(tmp_path: Path) -> None:
     """A glob that matches nothing is reported, not an empty result."""
     with pytest.raises(FileNotFoundError, match="no file matches"):
         file_mentions(str(tmp_path / "*.txt"))
+
+
+def test_undecodable_file_is_named(client: Any, tmp_path: Path) -> None:
+    """A file that is not in the given encoding fails naming the file, not with a bare decode error."""
+    (tmp_path / "good.txt").write_text("Toqaev met Ghani.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"Toqaev \xff\xfe met Ghani.")
+    with pytest.raises(NamematchError, match=r"bad\.txt: not utf-8 text"):
+        file_mentions(str(tmp_path / "*.txt")).compute(scheduler=client)
+    docs = file_mentions(str(tmp_path / "*.txt"), encoding="latin-1").compute(scheduler=client)
+    assert [Path(d["path"]).name for d in docs] == ["bad.txt", "good.txt"]

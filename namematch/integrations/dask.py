@@ -33,6 +33,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("namematch.integrations.dask needs dask: pip install 'namematch-ca[dask]'") from exc
 
+from ..errors import NamematchError
 from ..resolver import Resolver
 from ._records import RESOLVE_FIELDS, mention_record
 from .pandas import _DTYPES, resolve_series
@@ -89,8 +90,12 @@ def _file_partition(files: Sequence[Any], resolver: Resolver | None,
     r = _resolver(resolver)
     out = []
     for of in files:
-        with of as fh:
-            text = fh.read()
+        try:
+            with of as fh:
+                text = fh.read()
+        except UnicodeDecodeError as exc:
+            raise NamematchError(f"{of.path}: not {exc.encoding} text ({exc.reason} at byte {exc.start}); "
+                                 "pass encoding=") from None
         found = r.find_mentions(text, **kwargs)
         out.append({"path": of.path, "mentions": [mention_record(m) for m in found]})
     return out

@@ -115,8 +115,8 @@ class BytePath:
         letter = _cls({c for ch, c in code.items() if _LETTER.match(ch)} | set(range(65, 91)) | set(range(97, 123)))
         alternatives: dict[int, list[tuple[bytes, int, int]]] = {}
         for rule, base in zip(rules, placeholders):
-            contexts = [s for s in (rule.before, rule.after) if s not in (None, "^", "$")]
-            if any(not forms(ch) for ch in rule.source[1:]) or any(not forms(s) for s in contexts):  # type: ignore[arg-type]
+            contexts = [c for c in (rule.before, rule.after) if c is not None and c not in ("^", "$")]
+            if any(not forms(ch) for ch in rule.source[1:]) or any(not forms(c) for c in contexts):
                 continue  # letters the codec lacks: the row cannot match in a text that encodes
             regex = b""
             if rule.before == "^":

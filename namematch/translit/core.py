@@ -38,7 +38,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache, lru_cache
+from itertools import repeat
 
 from unidecode import unidecode
 
@@ -121,14 +123,24 @@ def _other(gap: str) -> str:
     return "".join(out)
 
 
+def _leftover(m: re.Match[str]) -> str:
+    """Letters a scheme's table lacks, by unidecode; lower case if they have no case (unidecode marks
+    some Arabic-script letters with capitals: "ګ" -> "K"), so case still follows the source."""
+    letters = m.group()
+    out = _clean_unidecode(letters)
+    return out if letters.lower() != letters.upper() else out.lower()
+
+
 def _apply(scheme: Compiled, run: str, script: str) -> str:
     if script == "Arab" and max(run) >= "\ufb50":  # presentation forms -> letters
         run = unicodedata.normalize("NFKC", run)
-    out = scheme.apply(run)
+    out = scheme.fast.apply(run) if scheme.fast is not None else None  # a run alone is simple, if it encodes
+    if out is None:
+        out = scheme.apply(run)
     if not out.isascii():
         left = LEFTOVER[script]
         if left.search(out):
-            out = left.sub(lambda m: _clean_unidecode(m.group()), out)
+            out = left.sub(_leftover, out)
     return out
 
 
@@ -144,8 +156,13 @@ def _convert(run: str, script: str, scheme_id: str) -> str:
     return _apply(compiled(scheme_id), run, script)
 
 
-def _whole(text: str, fixed: Compiled | None, lang: str | None) -> str | None:
-    """The fast path (NFC ``text``): ``None`` unless the text's runs share a scheme and it takes them whole."""
+def _whole(
+    text: str, fixed: Compiled | None, lang: str | None, sole: Mapping[str, str | None] | None = None
+) -> str | None:
+    """The fast path (NFC ``text``): ``None`` unless the text's runs share a scheme and it takes them whole.
+
+    ``sole``: per script, the language all runs get if they agree (from :func:`_plan`), if known.
+    """
     m = FIRST_SCRIPT.match(text)
     if m is None:
         return None
@@ -155,7 +172,7 @@ def _whole(text: str, fixed: Compiled | None, lang: str | None) -> str | None:
     elif lang is not None and _default_scheme(lang).scheme.script == script:
         scheme = _default_scheme(lang)
     else:
-        run_lang = sole_lang(text, script)
+        run_lang = sole[script] if sole is not None else sole_lang(text, script)
         if run_lang is None:
             return None
         scheme = _default_scheme(run_lang)
@@ -203,19 +220,35 @@ def _run(text: str, fixed: Compiled | None, lang: str | None) -> str:
 _CONTEXT_DEFAULT = (fallback_lang("Cyrl"), fallback_lang("Arab"))
 
 
-def _context(text: str) -> tuple[str | None, str | None]:
-    """The whole text's language per script, for runs whose own letters say nothing."""
-    if _DISTINCTIVE.search(text) is None:
-        return _CONTEXT_DEFAULT
-    lower = text.lower()
-    return (
+Context = tuple[str | None, str | None]
+
+
+@lru_cache(maxsize=4096)
+def _plan(found: frozenset[str]) -> tuple[Context, Mapping[str, str | None]]:
+    """From the distinctive letters of a text (any case): its language per script (for runs whose
+    own letters say nothing), and per script the language all its runs get, if they agree."""
+    lower = "".join(sorted(found)).lower()  # the languages depend only on which letters are present
+    context = (
         evidence_lang(lower, "Cyrl") or _CONTEXT_DEFAULT[0],
         evidence_lang(lower, "Arab") or _CONTEXT_DEFAULT[1],
     )
+    return context, {script: sole_lang(lower, script) for script in ("Cyrl", "Arab")}
 
 
-def _token(token: str, context: tuple[str | None, str | None]) -> str:
+_PLAIN = _plan(frozenset())
+
+
+def _token(token: str, context: Context) -> str:
     """One space-free token with the default schemes, given the text's languages."""
+    m = FIRST_SCRIPT.match(token)
+    if m is not None:  # the fast path, if the token's runs all take the text's language
+        script, lang = ("Cyrl", context[0]) if m.lastindex == 1 else ("Arab", context[1])
+        found = _DISTINCTIVE.findall(token)
+        if lang is not None and (not found or _plan(frozenset(found))[1][script] == lang):
+            fast = _default_scheme(lang).fast
+            out_fast = fast.apply(token) if fast is not None else None
+            if out_fast is not None and (out_fast.isascii() or not LEFTOVER[script].search(out_fast)):
+                return out_fast
     out: list[str] = []
     pos = 0
     for m in RUN.finditer(token):
@@ -232,40 +265,62 @@ def _token(token: str, context: tuple[str | None, str | None]) -> str:
     return "".join(out)
 
 
-_TOKENS: dict[tuple[str, tuple[str | None, str | None]], str] = {}
+_TOKENS: dict[tuple[str, Context], str] = {}
 _TOKENS_MAX = 1 << 16
+# The token cache pays where names repeat their tokens (most name lists); where they do not, its
+# look-ups and fills are pure cost. So it is tried on _TRIAL texts; if under a quarter of them come
+# whole from it, it sits out the next _PAUSE texts (fast path, else token by token), then is tried
+# again. The output never depends on it.
+_TRIAL, _PAUSE = 256, 4096
+_state = [_TRIAL, 0, 0]  # texts left in this trial, texts found whole in it, texts left to sit out
 
 
 def _run_default(text: str) -> str:
     """``_run`` with detection: from the token cache if every token is in it, else the fast path or
-    token by token (either fills the cache: names repeat their tokens a lot)."""
+    token by token (either fills the cache)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    context = _context(text)
-    tokens = text.split(" ")
-    cache = _TOKENS
-    outs = []
-    for t in tokens:
-        if t.isascii():
-            outs.append(t)
-            continue
-        o = cache.get((t, context))
-        if o is None:
-            break
-        outs.append(o)
+    found = _DISTINCTIVE.findall(text)
+    context, sole = _plan(frozenset(found)) if found else _PLAIN
+    state = _state
+    if state[2]:
+        state[2] -= 1
+        out = _whole(text, None, None, sole)
+        if out is not None:
+            return out
+        tokens = text.split(" ")
+        cache = _TOKENS
     else:
-        return " ".join(outs)
-    if len(cache) > _TOKENS_MAX:
-        cache.clear()
-    out = _whole(text, None, None)
-    if out is not None:
-        parts = out.split(" ")
-        if len(parts) == len(tokens):  # no target added a space: parts are the tokens' romanisations
-            cache.update(((t, context), p) for t, p in zip(tokens, parts) if not t.isascii())
-        return out
+        tokens = text.split(" ")
+        cache = _TOKENS
+        state[0] -= 1
+        if state[0] == 0:
+            state[:] = [_TRIAL, 0, _PAUSE if state[1] < _TRIAL // 4 else 0]
+        outs = []
+        for t in tokens:
+            if t.isascii():
+                outs.append(t)
+                continue
+            o = cache.get((t, context))
+            if o is None:
+                break
+            outs.append(o)
+        else:
+            state[1] += 1
+            return " ".join(outs)
+        if len(cache) > _TOKENS_MAX:
+            cache.clear()
+        out = _whole(text, None, None, sole)
+        if out is not None:
+            parts = out.split(" ")
+            if len(parts) == len(tokens):  # no target added a space: parts are the tokens' romanisations
+                cache.update(zip(zip(tokens, repeat(context)), parts))
+            return out
     for i, t in enumerate(tokens):
         if not t.isascii():
-            tokens[i] = cache[t, context] = _token(t, context)
+            key = (t, context)
+            tokens[i] = cache.get(key) or _token(t, context)
+            cache[key] = tokens[i]
     return " ".join(tokens)
 
 
@@ -273,6 +328,7 @@ def clear_caches() -> None:
     """Empty the per-text, per-token and per-run caches (for benchmarks and tests)."""
     _to_latin.cache_clear()
     _TOKENS.clear()
+    _state[:] = [_TRIAL, 0, 0]
     _run_lang.cache_clear()
     _convert.cache_clear()
 
@@ -285,27 +341,24 @@ def transliterate(text: str, lang: str | None = None, scheme: str | None = None)
     wins over ``lang``. Latin text, digits, punctuation and spacing come back unchanged, and case
     follows the source (``Жомарт`` -> ``Zhomart``, ``ЖОМАРТ`` -> ``ZHOMART``).
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     fixed = compiled(scheme) if scheme is not None else None
     if lang is not None:
         _default_scheme(lang)  # validate up front
     if text.isascii():
         return text
+    if fixed is None and lang is None:
+        return _run_default(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     out = _whole(text, fixed, lang)
-    if out is not None:
-        return out
-    if fixed is None and lang is None:
-        return _run_default(text)
-    return _run(text, fixed, lang)
+    return _run(text, fixed, lang) if out is None else out
 
 
 @lru_cache(maxsize=1 << 16)
 def _to_latin(text: str) -> str:
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    out = _whole(text, None, None)
-    return _run_default(text) if out is None else out
+    return _run_default(text)
 
 
 def to_latin(text: str) -> str:
@@ -334,6 +387,8 @@ def variants(text: str, lang: str | None = None) -> tuple[Variant, ...]:
     schemes, Persian and Pashto each other's. Order: the default scheme, the language's other
     schemes by id, then the related languages' the same way. Latin (or letterless) text gives ``()``.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     if lang is not None:
         _default_scheme(lang)
     if detect_script(text) in (None, "Latn"):

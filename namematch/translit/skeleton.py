@@ -53,6 +53,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def skeleton(text: str) -> str:
     """The consonant skeleton of ``text`` (rules in the module docstring); ``""`` for no letters."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     latin = to_latin(text)
     if not latin.isascii():
         latin = unidecode(latin)

@@ -298,10 +298,10 @@ class Compiled:
         self.fast: BytePath | None = None
         try:
             run_char = re.compile(f"[{CYRL}]" if self.scheme.script == "Cyrl" else f"[{ARAB_BASIC}{ZWNJ}]")
-            letters = {chr(k): (v, caps[k]) for k, v in table.items() if k < _PUA_BASE}
+            by_letter = {chr(k): (v, caps[k]) for k, v in table.items() if k < _PUA_BASE}
             rules = [Rule(r.source, r.before, r.after, (r.target, r.title, r.upper)) for r in complex_rows]
             norm = self._norm if self._norm and all(run_char.fullmatch(chr(k)) for k in self._norm) else None
-            self.fast = BytePath(self.scheme.script, letters, rules, norm, _case_forms, run_char)
+            self.fast = BytePath(self.scheme.script, by_letter, rules, norm, _case_forms, run_char)
         except ValueError:  # more letters and rules than bytes: this scheme goes run by run
             pass
         # Characters no row maps stay as they are; listing them saves str.translate a failed look-up.
@@ -310,11 +310,11 @@ class Compiled:
             caps.setdefault(ord(ch), ch)
         self._table = table
         self._table_caps = caps
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: _LazyPattern | None = None
         self._repl: Callable[[re.Match[str]], str] = lambda m: m.group()
         self._caps_repl: Callable[[re.Match[str]], str] = self._repl
         if alternatives:
-            self._pattern = re.compile("(?s)" + "|".join(alternatives))
+            self._pattern = _LazyPattern("(?s)" + "|".join(alternatives))
             normal_t, upper_t = tuple(normal), tuple(upper)
             self._repl = lambda m: normal_t[m.lastindex]  # type: ignore[index]
             self._caps_repl = lambda m: upper_t[m.lastindex]  # type: ignore[index]
@@ -332,6 +332,21 @@ class Compiled:
         return run.translate(self._table)
 
 
+class _LazyPattern:
+    """A regex compiled on its first use: most texts take the fast path and never need it."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled.sub(repl, text)
+
+
 def _context(spec: str | None, before: bool) -> str:
     """The regex of a context, checked after the first letter of the source (``before``) or after all."""
     if spec is None:
@@ -344,6 +359,10 @@ def _context(spec: str | None, before: bool) -> str:
     return f"(?<={cls}.)" if before else f"(?={cls})"
 
 
+_PROBE_TEXT = "".join(PROBE)
+
+
+@cache
 def _case_forms(letter: str) -> list[str]:
     """The characters that match ``letter`` ignoring case, in order of code point.
 
@@ -351,7 +370,7 @@ def _case_forms(letter: str) -> list[str]:
     ZWNJ, ASCII) and the letter's own case forms.
     """
     probe = re.compile(f"(?i:{re.escape(letter)})")
-    return sorted({ch for ch in (*PROBE, letter, letter.upper(), letter.lower()) if probe.fullmatch(ch)})
+    return sorted(set(probe.findall(_PROBE_TEXT + letter + letter.upper() + letter.lower())))
 
 
 @cache
