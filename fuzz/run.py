@@ -80,7 +80,7 @@ def _run_target(name: str, seconds: int, max_len: int, timeout: int) -> dict[str
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     start = time.monotonic()
     proc = subprocess.run([sys.executable, __file__, "--child", name, *args], capture_output=True, text=True,
-                          env=env, errors="replace")
+                          env=env, errors="replace", check=False)
     elapsed = time.monotonic() - start
     log = proc.stderr
     (HERE / "results").mkdir(exist_ok=True)
@@ -91,7 +91,8 @@ def _run_target(name: str, seconds: int, max_len: int, timeout: int) -> dict[str
     failed = proc.returncode != 0
     problem = None
     if failed:
-        m = re.search(r"==\d+== ERROR: libFuzzer: (.*)", log) or re.search(r"=== Uncaught Python exception: ===\n(.*)", log)
+        m = (re.search(r"==\d+== ERROR: libFuzzer: (.*)", log)
+             or re.search(r"=== Uncaught Python exception: ===\n(.*)", log))
         problem = m.group(1).strip() if m else f"exit status {proc.returncode}"
     return {"target": name, "seconds": round(elapsed, 1), "executions": execs, "coverage": cov, "features": ft,
             "corpus": corp, "exit": proc.returncode, "problem": problem, "artifacts": found}

@@ -11,6 +11,7 @@ Plain Python, no atheris: ``python fuzz/run.py --replay FILE`` and the tests cal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -178,10 +179,8 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
 
 def cleanup() -> None:
     for path in _FILES.values():
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(path)
-        except OSError:
-            pass
 
 
 if __name__ == "__main__":  # replay: python fuzz/targets.py TARGET FILE...

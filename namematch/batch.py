@@ -72,8 +72,9 @@ def resolve_many(
     """``[resolver.resolve(name, **resolve_kwargs) for name in names]``, optionally in parallel.
 
     ``workers``: 1 runs in this process; N > 1 uses N worker processes (never more than there
-    are inputs); ``None`` one per CPU. ``chunksize``: names per task sent to a worker (default: a few tasks per worker).
-    ``mp_context``: a multiprocessing context or start-method name (default ``"spawn"``).
+    are inputs); ``None`` one per CPU. ``chunksize``: names per task sent to a worker (default:
+    a few tasks per worker). ``mp_context``: a multiprocessing context or start-method name
+    (default ``"spawn"``).
     """
     r = resolver if resolver is not None else default_resolver()
     _check_kwargs(r.resolve, resolve_kwargs)

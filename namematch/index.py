@@ -234,6 +234,13 @@ class NameIndex:
             return (parsed,)
         return parsed, parse_name(text, weights=self.weights, titles=False)
 
+    def _longest_key(self) -> int:
+        """Length of the longest indexed word key (computed once; a benign race between threads)."""
+        n = self.__dict__.get("_longest")
+        if n is None:
+            n = self.__dict__["_longest"] = max(map(len, self.postings), default=0)
+        return n
+
     def _expand(self, key: str, skeleton: str, joined: bool) -> dict[str, float]:
         """The indexed word keys a query word may be, with the strength of the evidence."""
         postings, fuzzy = self.postings, self.fuzzy
@@ -252,7 +259,9 @@ class NameIndex:
             add(fuzzy.get("s:" + skeleton), _SKELETON)
         if len(key) >= _MIN_DELETE:
             add(fuzzy.get("d:" + key), _EDIT)               # an indexed word with one more letter
-            for d in _deletions(key):
+            # (a key longer than the longest indexed one plus one letter is no deletion away from any:
+            # skipping it keeps a 100k-letter "word" linear instead of quadratic)
+            for d in (_deletions(key) if len(key) <= self._longest_key() + 1 else ()):
                 if d in postings:                             # an indexed word with one letter less
                     add(d, _EDIT)
                 add(fuzzy.get("d:" + d), _EDIT)               # one letter different

@@ -16,9 +16,14 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
 3. **Readings.** Every stretch of a run is looked up by the concatenated keys of
    its words in a table of every indexed name form (so "Tokajew", "Qasym-Zhomart
    Toqaev" and "Abdulghani" meet their names without a scan), and a lone word in
-   a table of persons' surnames. A name word left uncovered is resolved through
-   :meth:`Resolver.resolve` with the stricter mention threshold: that is how
-   spellings no key table knows are found.
+   a table of persons' surnames (names written without their patronymic are in
+   the first table too). Stretches of up to four capitalised words that the
+   tables leave unexplained (a telling word no reading took, or several name
+   words no full-name reading took) are resolved through :meth:`Resolver.resolve`
+   with the stricter mention threshold, then shorter stretches if the whole
+   names no one or only part of someone: that is how spellings no key table
+   knows are found ("Bhjh Lyn Zhykh", "Göstz Nette"). One word read that way is
+   at most part of a longer name.
 4. **Choice.** Overlapping readings are settled per run by the largest total of
    ``score × words``: the longest, best-scoring reading wins ("Abdul Ghani
    Baradar" is one mention, not a mention of Ashraf Ghani). A title before a
@@ -28,7 +33,7 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
 
    * a surname alone, or a partial reading, resolves to an entity mentioned in
      full elsewhere in the document; otherwise only when it is *distinctive*
-     (one entity has it, and the word is not a common name word);
+     (one person has it, and the word is not a common name word);
    * a short form of a longer name ("Foreign Ministry", "Security Council",
      "Senate": every word of it is in a longer name of the same entity) resolves
      only when the entity itself, or an entity its longer names mention
@@ -253,6 +258,7 @@ class MentionFinder:
         self._phrases = {k: tuple(v) for k, v in phrases.items() if k}
         self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
         self._vocab = vocab
+        self._longest = max(map(len, vocab), default=0)
         self._near = {k[:i] + k[i + 1:] for k in vocab if len(k) >= 5 for i in range(len(k))}
         self._skeletons = {t.skeleton for e in index.entries for t in e.parsed.tokens if len(t.skeleton) >= 3}
         self._support = self._short_forms()
@@ -325,8 +331,9 @@ class MentionFinder:
                 k = _key(stem)
                 if k in self._vocab:
                     return (cap, k, stem, 2, self._vocab[k])
-            if len(key) >= 5 and (key in self._near or any(d in self._vocab or d in self._near
-                                                          for d in _deletions(key))):
+            # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
+            if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
+                    d in self._vocab or d in self._near for d in _deletions(key)))):
                 return (cap, key, word, 3, 0.5)
             if _vowelless(key) and skeleton_key(word) in self._skeletons:
                 return (cap, key, word, 3, 0.5)   # an abjad name romanised without vowels ("Bhjh")
@@ -533,10 +540,14 @@ class MentionFinder:
         if len(segment) <= _FUZZY_SPAN:
             return [segment] if self._worth(segment, infos, (covered, full)) else []
         out: list[list[int]] = []
+        seen: set[int] = set()   # window starts already read (a set: a list search made long runs quadratic)
         for k in range(len(segment)):
             lo = max(0, min(k - 1, len(segment) - _FUZZY_SPAN))
+            if lo in seen:
+                continue
+            seen.add(lo)
             window = segment[lo:lo + _FUZZY_SPAN]
-            if window not in out and self._worth(window, infos, (covered, full)):
+            if self._worth(window, infos, (covered, full)):
                 out.append(window)
         return out
 

@@ -78,8 +78,9 @@ class BytePath:
         """Compile; raises ``ValueError`` if the scheme needs more than 256 bytes.
 
         ``letters``: each character a single-letter row maps (both cases) -> (its Latin text, the
-        same in an all-capital run). ``rules``: the other rows, highest priority first. ``norm``:
-        the scheme's clean-up, only if it maps run characters alone. ``case_forms``: the characters
+        same in an all-capital run); also letters the table lacks, with what the caller makes of
+        them. ``rules``: the other rows, highest priority first. ``norm``: the scheme's clean-up,
+        only if it maps run characters alone. ``case_forms``: the characters
         equal to one ignoring case. ``run_char``: matches a character of the script's runs.
         """
         chars = set(letters)
@@ -91,16 +92,20 @@ class BytePath:
         chars = {ch for ch in chars if run_char.fullmatch(ch)}
         code = {ch: 0x80 + i for i, ch in enumerate(sorted(chars))}
         latin = [chr(i) for i in range(0x80)] + [letters.get(ch, (ch, ch))[0] for ch in sorted(chars)]
+        outputs: dict[str, int] = {}  # bytes after the letters: one per Latin text, shared
+
+        def output(text: str) -> int:
+            if text not in outputs:
+                outputs[text] = len(latin)
+                latin.append(text)
+            return outputs[text]
+
         capital: dict[int, int] = {}  # letter byte -> byte of its all-capital form, where that differs
         for ch in sorted(chars):
             text, caps = letters.get(ch, (ch, ch))
             if caps != text:
-                capital[code[ch]] = len(latin)
-                latin.append(caps)
-        placeholders = []
-        for rule in rules:
-            placeholders.append(len(latin))
-            latin.extend(rule.targets)
+                capital[code[ch]] = output(caps)
+        placeholders = [tuple(map(output, rule.targets)) for rule in rules]  # target, title, all-capital
         if len(latin) > 0x100:
             raise ValueError(f"{len(latin)} bytes needed; a byte path has 256")
         self._latin = latin + [""] * (0x100 - len(latin))
@@ -131,7 +136,7 @@ class BytePath:
             for first in case_forms(rule.source[0]):
                 if first in code:
                     title = first.isupper()
-                    alternatives.setdefault(code[first], []).append((regex + b"()", base + title, base + 2))
+                    alternatives.setdefault(code[first], []).append((regex + b"()", base[title], base[2]))
         normal, upper = [b""], [b""]  # by group number, from 1
         parts = []
         for first_code, alts in alternatives.items():

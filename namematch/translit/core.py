@@ -18,7 +18,8 @@ Pipeline of :func:`transliterate`, in this fixed order:
 Speed: a text of one script's runs between ASCII spaces, digits and punctuation whose runs all get
 the same scheme (most names) takes a fast path (:mod:`.bytepath`): the scheme runs once over the
 whole text, one byte per character, in C, with the same result as run by run. Other texts go run
-by run, with per-token and per-run caches.
+by run, with per-run caches. With detection, a text whose every token was seen before (in the same
+language context) comes from a token cache, used while it pays (see ``_run_default``).
 
 >>> transliterate("Қасым-Жомарт Тоқаев", scheme="kk-bgn")
 'Qasym-Zhomart Toqaev'
@@ -42,12 +43,10 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from itertools import repeat
 
-from unidecode import unidecode
-
 from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of, sole_lang
 from .errors import UnknownLanguageError
 from .model import Scheme, Variant
-from .runs import FIRST_SCRIPT, LEFTOVER, RUN
+from .runs import FIRST_SCRIPT, LEFTOVER, RUN, clean_unidecode
 from .tables import Compiled, compiled, scheme_ids
 
 __all__ = ["get_scheme", "schemes", "schemes_for", "to_latin", "transliterate", "variants"]
@@ -59,7 +58,6 @@ _DISTINCTIVE = re.compile(
     )
     + "]"
 )
-_SPACES = re.compile(r"\s{2,}")
 _JOIN_KEY = re.compile(r"[\s\-\u2010\u2011\u00b7]+")
 
 
@@ -81,12 +79,6 @@ def _default_scheme(lang: str) -> Compiled:
     raise UnknownLanguageError(lang, (row.lang for row in languages()))
 
 
-def _clean_unidecode(text: str) -> str:
-    """unidecode without its apostrophes and padding: 'Tok'aev' -> 'Tokaev', 'Bei Jing ' -> 'Bei Jing'."""
-    out = unidecode(text).replace("'", "").replace('"', "")
-    return _SPACES.sub(" ", out).strip()
-
-
 def _foreign(ch: str) -> bool:
     return ch.isalpha() and script_of(ch) != "Latn"
 
@@ -97,7 +89,7 @@ _UNSPACED = frozenset({"Hani", "Kana", "Hira", "Thai", "Laoo", "Khmr", "Mymr"})
 
 
 def _romanise_run(run: str) -> str:
-    out = _clean_unidecode(run)
+    out = clean_unidecode(run)
     if script_of(run[0]) in _UNSPACED:
         out = out.replace(" ", "")
         out = out[:1].upper() + out[1:].lower()
@@ -127,7 +119,7 @@ def _leftover(m: re.Match[str]) -> str:
     """Letters a scheme's table lacks, by unidecode; lower case if they have no case (unidecode marks
     some Arabic-script letters with capitals: "ګ" -> "K"), so case still follows the source."""
     letters = m.group()
-    out = _clean_unidecode(letters)
+    out = clean_unidecode(letters)
     return out if letters.lower() != letters.upper() else out.lower()
 
 

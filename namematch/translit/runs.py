@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARAB", "ARAB_BASIC", "CYRL", "FIRST_SCRIPT", "LEFTOVER", "MARKS", "PROBE", "RUN", "ZWNJ"]
+from unidecode import unidecode
+
+__all__ = ["ARAB", "ARAB_BASIC", "CYRL", "FIRST_SCRIPT", "LEFTOVER", "MARKS", "PROBE", "RUN", "ZWNJ", "clean_unidecode"]
 
 _CYRL_RANGES = ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
 CYRL = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CYRL_RANGES)
@@ -34,3 +36,12 @@ LEFTOVER = {"Cyrl": re.compile(f"[{CYRL}]+"), "Arab": re.compile(f"[{ARAB}]+")}
 
 FIRST_SCRIPT = re.compile(f"[\\x00-\\x7f]*(?:([{CYRL}])|([{ARAB_BASIC}]))")
 """Matches up to the first non-ASCII character if it is Cyrillic (group 1) or Arabic script (group 2)."""
+
+
+_SPACES = re.compile(r"\s{2,}")
+
+
+def clean_unidecode(text: str) -> str:
+    """unidecode without its apostrophes and padding: 'Tok'aev' -> 'Tokaev', 'Bei Jing ' -> 'Bei Jing'."""
+    out = unidecode(text).replace("'", "").replace('"', "")
+    return _SPACES.sub(" ", out).strip()

@@ -30,9 +30,10 @@ from importlib import resources
 from attrs import frozen
 
 from .bytepath import BytePath, Rule
+from .detect import languages
 from .errors import SchemeFileError, UnknownSchemeError
 from .model import Scheme
-from .runs import ARAB_BASIC, CYRL, PROBE, ZWNJ
+from .runs import ARAB_BASIC, CYRL, PROBE, ZWNJ, clean_unidecode
 
 __all__ = ["Compiled", "Row", "Table", "compiled", "parse_table", "scheme_ids", "table"]
 
@@ -240,7 +241,9 @@ class Compiled:
     """A scheme ready to apply: a regex pass for context rules, then one ``str.translate``.
 
     The regex replaces each contextual or multi-letter match by a private-use placeholder;
-    the translate table maps single letters and placeholders to Latin in C.
+    the translate table maps single letters and placeholders to Latin in C. ``fast`` is the same
+    scheme for whole texts, one byte per character (:mod:`.bytepath`), or ``None`` if it needs
+    more than 256 bytes.
     """
 
     __slots__ = (
@@ -301,7 +304,13 @@ class Compiled:
             by_letter = {chr(k): (v, caps[k]) for k, v in table.items() if k < _PUA_BASE}
             rules = [Rule(r.source, r.before, r.after, (r.target, r.title, r.upper)) for r in complex_rows]
             norm = self._norm if self._norm and all(run_char.fullmatch(chr(k)) for k in self._norm) else None
-            self.fast = BytePath(self.scheme.script, by_letter, rules, norm, _case_forms, run_char)
+            # The other languages' distinctive letters (Kazakh Қ under a Russian scheme): the text
+            # they get run by run (unidecode), where that is the same one letter at a time.
+            missing = {ch: (out, out) for ch, out in _leftovers(self.scheme.script).items() if ch not in by_letter}
+            try:
+                self.fast = BytePath(self.scheme.script, {**missing, **by_letter}, rules, norm, _case_forms, run_char)
+            except ValueError:
+                self.fast = BytePath(self.scheme.script, by_letter, rules, norm, _case_forms, run_char)
         except ValueError:  # more letters and rules than bytes: this scheme goes run by run
             pass
         # Characters no row maps stay as they are; listing them saves str.translate a failed look-up.
@@ -360,6 +369,23 @@ def _context(spec: str | None, before: bool) -> str:
 
 
 _PROBE_TEXT = "".join(PROBE)
+
+
+@cache
+def _leftovers(script: str) -> Mapping[str, str]:
+    """The script's distinctive letters (``data/languages.tsv``, both cases) with their unidecode text.
+
+    Only letters where cleaning unidecode's output one letter at a time is the same as cleaning a
+    run of them (no spaces; capitals only where the letter has case), as ``core`` does.
+    """
+    out = {}
+    letters = {form for row in languages() if row.script == script for ch in row.letters for form in (ch, ch.upper())}
+    for ch in sorted(letters):
+        text = clean_unidecode(ch)
+        cased = ch.lower() != ch.upper()
+        if text and not any(c.isspace() for c in text) and (cased or text == text.lower()):
+            out[ch] = text
+    return out
 
 
 @cache
