@@ -226,6 +226,11 @@ def load_index(key: str, *, directory: str | os.PathLike[str] | None = None) -> 
     if not isinstance(index, NameIndex):
         _debug(f"entry {key[:32]} holds a {type(index).__name__}, not a NameIndex; rebuilding")
         return None
+    lex = getattr(index, "lexicon", None)
+    if lex is not None:   # built from the same tables: the key covers every file of the package
+        from .lexicon import install
+
+        install(lex)
     return index
 
 

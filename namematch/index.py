@@ -152,6 +152,7 @@ class NameIndex:
     def _build(self, romanisations: bool) -> None:
         forms = list(self._forms(romanisations))
         self.weights = _document_weights(forms)
+        self.lexicon = lexicon()   # travels with a cached index, so a fresh process need not rebuild it
         entries: list[Entry] = []
         interned: dict[NameToken, NameToken] = {}
         seen: set[str] = set()

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from attrs import frozen
+from attrs import fields, frozen
 
 from .errors import DataTableError
 from .normalize import normalize
@@ -42,6 +42,10 @@ class Lexicon:
         """Informativeness of a word from the frequency table (1.0 when unlisted)."""
         return self.frequency.get(key, 1.0)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Read-only mapping views do not pickle: travel as plain dicts (the index cache holds a Lexicon).
+        return _reduce(self)
+
 
 def _forms(form: str) -> list[str]:
     """The form normalised, as romanisation keys per word (so every spelling of a listed word meets it)."""
@@ -49,9 +53,34 @@ def _forms(form: str) -> list[str]:
     return [" ".join(translit_key(w) for w in norm.split())] if norm else []
 
 
-@lru_cache(maxsize=1)
+_INSTALLED: list[Lexicon] = []
+
+
 def lexicon() -> Lexicon:
-    """The lexicon built from the bundled tables (loaded once)."""
+    """The lexicon built from the bundled tables (loaded once, or installed from the index cache)."""
+    return _INSTALLED[0] if _INSTALLED else _build()
+
+
+def install(lex: Lexicon) -> None:
+    """Use ``lex`` (unpickled from a cache entry keyed by these very tables) instead of building it."""
+    if not isinstance(lex, Lexicon):
+        raise TypeError(f"expected a Lexicon, got {type(lex).__name__}")
+    _INSTALLED[:] = [lex]
+
+
+def _from_state(state: dict[str, object]) -> Lexicon:
+    mappings = ("particles", "frequency", "org_words")
+    return Lexicon(**{k: MappingProxyType(dict(v)) if k in mappings else v  # type: ignore[arg-type]
+                      for k, v in state.items()})
+
+
+def _reduce(lex: Lexicon) -> tuple[object, ...]:
+    state = {f.name: getattr(lex, f.name) for f in fields(Lexicon)}
+    return _from_state, ({k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in state.items()},)
+
+
+@lru_cache(maxsize=1)
+def _build() -> Lexicon:
     titles: set[tuple[str, ...]] = set()
     title_names: set[str] = set()
     for _, cols in read_rows("titles.tsv", 4):
