@@ -79,7 +79,12 @@ __all__ = ["FORMS", "Mention", "MentionFinder", "canonicalize"]
 FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
 
 # Letters, digits, marks; an apostrophe inside a word, but not a possessive 's.
-_WORD = re.compile(r"\w+(?:['’ʼ](?![sS]\b)\w+)*")
+# A word: letters and digits with the combining marks, joiners and apostrophes that occur inside names
+# ("И̇мам", Persian half-spaces, "O'Brien", "Mhmd`ly"); a possessive 's stays outside.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u200c\u200d"
+_APOS = "'’ʼ`´ʻ‘"
+_BODY = rf"\w[\w{_MARKS}]*(?:[{_APOS}](?![sS]\b)\w[\w{_MARKS}]*)*"
+_WORD = re.compile(_BODY)
 _GAP_CHARS = frozenset(" \t\u00a0\n-‐‑/.'’")
 
 
@@ -100,7 +105,7 @@ def _capital() -> re.Pattern[str]:
     """A word that starts with a letter that is not lowercase: capitalised, or of a script without case.
 
     Compiled on first use (building the class takes a moment; ``import namematch`` should not)."""
-    return re.compile(r"(?<![\w'’ʼ])(?=[^\W\d_])(?![" + _lowercase_class() + r"])\w+(?:['’ʼ](?![sS]\b)\w+)*")
+    return re.compile(rf"(?<![\w{_MARKS}{_APOS}])(?=[^\W\d_])(?![" + _lowercase_class() + "])" + _BODY)
 _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" before "Qaeda"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
@@ -186,7 +191,7 @@ def _is_cap(word: str) -> bool:
 
 # A word's lookup record: (capitalised, key, form, status, weight); status 0 unknown, 1 a name word,
 # 2 a name word after removing a case ending, 3 within one edit of a name word.
-_Info = tuple[bool, str, str, int, float]
+_Info = tuple[bool, str, str, int, float]   # the word itself is the form unless status is 2
 
 
 @frozen
@@ -264,6 +269,7 @@ class MentionFinder:
         self._support = self._short_forms()
         self._words: dict[str, _Info] = {}
         self._fw_count: dict[int, int] = {}
+        self._inflected: dict[str, str] = {}    # stem -> a word it was taken from (for the fuzzy path)
         self._gaps: dict[tuple[str, bool], tuple[tuple[int, int], ...] | None] = {}
         self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
@@ -330,6 +336,7 @@ class MentionFinder:
             for stem in _stems(folded, _endings()[cyr]):
                 k = _key(stem)
                 if k in self._vocab:
+                    self._inflected[stem] = word
                     return (cap, k, stem, 2, self._vocab[k])
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
@@ -558,7 +565,7 @@ class MentionFinder:
         if any(i not in covered and self._is_trigger(infos[i]) for i in stretch):
             return True
         named = [i for i in stretch if infos[i][3] != 0 and infos[i][1] not in self._generic]
-        return len(named) >= 2 and not full.issuperset(named)
+        return len(stretch) >= 2 and bool(named) and not full.issuperset(named)
 
     def _is_trigger(self, info: _Info) -> bool:
         """A word that is worth a resolver call: near a name word, or a name word that is not common."""
@@ -583,6 +590,11 @@ class MentionFinder:
             options: tuple[_Option, ...] = ()
         else:
             options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
+            if not options and any(infos[j][3] == 2 for j in stretch):
+                # A case ending guessed where there was none ("Жрако" is a misspelt "Жарко").
+                words = [self._inflected.get(infos[j][2], infos[j][2]) if infos[j][3] == 2 else infos[j][2]
+                         for j in stretch]
+                options = self._fuzzy(" ".join(words), thr, date)
         if options:
             found[(stretch[0], stretch[-1])] = _Reading(stretch[0], stretch[-1], len(stretch), options)
             if not options[0].partial:
