@@ -257,8 +257,7 @@ class MentionFinder:
                 if t.weight > vocab.get(t.key, -1.0):
                     vocab[t.key] = t.weight
             if index.entities[entry.entity].type.value == "person" and entry.name.kind is not NameKind.DEMONYM:
-                surname = _surname(tokens)
-                if surname is not None:
+                for surname in _surnames_of(tokens):
                     surnames[surname.key].append(i)
         self._phrases = {k: tuple(v) for k, v in phrases.items() if k}
         self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
@@ -612,9 +611,11 @@ class MentionFinder:
             self._fw_count[entry] = n
         return n
 
-    def _score(self, query: str, entries: Sequence[int], thr: float, *, partial: bool) -> tuple[_Option, ...]:
+    def _score(self, query: str, entries: Sequence[int], thr: float, *, partial: bool,
+               floor: float = _PARTIAL_FLOOR) -> tuple[_Option, ...]:
         """Options for a reading found by key: each candidate form compared with the words."""
-        cache_key = (query, "partial" if partial else "")
+        # Which forms a lone surname is scored against depends on the document: they are part of the key.
+        cache_key = (query, f"partial {floor} {','.join(map(str, entries))}" if partial else "")
         found = self._scored.get(cache_key)
         if found is not None:
             return found
@@ -629,8 +630,7 @@ class MentionFinder:
             else:
                 c = compare_parsed(parsed, entry.parsed, threshold=thr)
                 score, grade = c.score, c.grade
-            floor = _PARTIAL_FLOOR if partial else thr
-            if score < floor:
+            if score < (floor if partial else thr):
                 continue
             kind = entry.name.kind
             if kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, entry.name.text):
@@ -701,7 +701,9 @@ class MentionFinder:
             r = found
             if found.pending:
                 mentioned = tuple(i for i in found.pending if entries[i].entity in anchors)
-                options = self._score(found.query, mentioned or found.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True)
+                # The surname of someone the document names in full is theirs, however weak the score.
+                options = (self._score(found.query, mentioned, 1.0, partial=True, floor=0.0) if mentioned
+                           else self._score(found.query, found.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True))
                 if not options:
                     continue
                 r = _Reading(found.first, found.last, found.size, options)
@@ -778,19 +780,21 @@ def _distance(positions: Sequence[int], where: int) -> int:
     return min(abs(positions[j] - where) for j in (k - 1, k) if 0 <= j < len(positions))
 
 
-def _surname(tokens: Sequence[NameToken]) -> NameToken | None:
-    """The word of a person's name that may stand alone: the last name word, or the first when the
-    name ends with a patronymic ("Андреев Милован Ануфриевич")."""
+def _surnames_of(tokens: Sequence[NameToken]) -> list[NameToken]:
+    """The words of a person's name that may stand alone for it: the last name word; the first when the
+    name ends with a patronymic ("Андреев Милован Ануфриевич"); both ends of a two-word name, whose order
+    a gazetteer does not say ("Комаров Самсон"). A lone word still needs the document or distinctiveness."""
     names = [t for t in tokens if t.role is Role.NAME]
     if len(tokens) < 2 or not names:
-        return None
+        return []
+    picks = []
     if tokens[-1].role is Role.PATRONYMIC and len(names) >= 2 and names[0] is tokens[0]:
-        pick = names[0]
+        picks.append(names[0])
     elif names[-1] is tokens[-1]:
-        pick = names[-1]
-    else:
-        return None
-    return pick if len(pick.key) >= 3 else None
+        picks.append(names[-1])
+        if len(tokens) == 2 and names[0] is tokens[0]:
+            picks.append(names[0])
+    return [t for t in picks if len(t.key) >= 3]
 
 
 def _vowelless(key: str) -> bool:

@@ -154,6 +154,8 @@ def test_surname_alone_by_coreference_or_distinctiveness() -> None:
     assert found(r, "Kemelbekov said so.") == []                                        # two people
     got = found(r, "Daulet Kemelbekov arrived. Later Kemelbekov said so.")
     assert got == [("Daulet Kemelbekov", "c", "full"), ("Kemelbekov", "c", "partial")]  # coreference
+    got = found(r, "Nurlan Kemelbekov arrived. Later Kemelbekov said so.")             # the next document
+    assert got == [("Nurlan Kemelbekov", "b", "full"), ("Kemelbekov", "b", "partial")]
 
 
 def test_demonyms_only_on_request(resolver: Resolver) -> None:
