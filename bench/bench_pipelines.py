@@ -39,7 +39,6 @@ Results go to ``bench/results/pipelines.json`` and ``pipelines.md`` (``--out`` t
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -113,23 +112,11 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def code_fingerprint() -> dict[str, object]:
-    """Which library code ran: HEAD, files modified against it, a hash of namematch/ and gazetteer/."""
-    h = hashlib.sha1()
-    for d in ("namematch", "gazetteer"):
-        for f in sorted((ROOT / d).rglob("*")):
-            if f.is_file() and f.suffix in (".py", ".tsv", ".txt", ".jsonl", ".json") and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(ROOT)).encode())
-                h.update(f.read_bytes())
+    """Which library code ran (shared with bench_resolve.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_resolve import code_fingerprint as fingerprint
 
-    def git(*a: str) -> str:
-        try:
-            done = subprocess.run(["git", *a], check=False, cwd=ROOT, capture_output=True, text=True, timeout=20)
-            return done.stdout.rstrip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    return {"head": git("rev-parse", "--short", "HEAD"),
-            "modified": [ln[3:] for ln in git("status", "--porcelain", "--", "namematch", "gazetteer").splitlines()],
-            "sha1_namematch_gazetteer": h.hexdigest()[:12]}
+    return fingerprint()
 
 
 def row(path: str, workers: int, items: int, seconds: float, **extra: Any) -> dict[str, Any]:
