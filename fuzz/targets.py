@@ -11,6 +11,7 @@ Plain Python, no atheris: ``python fuzz/run.py --replay FILE`` and the tests cal
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -163,6 +164,8 @@ def _load_bytes(raw: bytes, fmt: str, *, strict: bool) -> Gazetteer:
     if path is None:
         fd, path = tempfile.mkstemp(prefix="nm-fuzz-", suffix=fmt)
         os.close(fd)
+        if not _FILES:
+            atexit.register(cleanup)
         _FILES[fmt] = path
     with open(path, "wb") as f:
         f.write(raw)
