@@ -52,7 +52,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -189,9 +188,10 @@ def _is_cap(word: str) -> bool:
 
 # --- the finder ---------------------------------------------------------------------------------------------
 
-# A word's lookup record: (capitalised, key, form, status, weight); status 0 unknown, 1 a name word,
-# 2 a name word after removing a case ending, 3 within one edit of a name word.
-_Info = tuple[bool, str, str, int, float]   # the word itself is the form unless status is 2
+# A word's lookup record: (capitalised, key, form, status, weight, word); status 0 unknown, 1 a name word,
+# 2 a name word after removing a case ending, 3 within one edit of a name word, or the consonants of one
+# written without vowels.
+_Info = tuple[bool, str, str, int, float, str]   # ..., and the word as written
 
 
 @frozen
@@ -223,8 +223,9 @@ class _Reading:
 class MentionFinder:
     """The key tables of a resolver's index that :meth:`Resolver.find_mentions` reads text with.
 
-    Built once per resolver (lazily, on the first call) and then only read, so it
-    is safe to share between threads.
+    Built once per resolver (lazily, on the first call). Its tables are only read
+    afterwards; its memo caches are plain dicts (each lookup or store is atomic) whose
+    contents never change a result, so one finder is safe to share between threads.
     """
 
     def __init__(self, resolver: Resolver) -> None:
@@ -268,12 +269,10 @@ class MentionFinder:
         self._support = self._short_forms()
         self._words: dict[str, _Info] = {}
         self._fw_count: dict[int, int] = {}
-        self._inflected: dict[str, str] = {}    # stem -> a word it was taken from (for the fuzzy path)
         self._gaps: dict[tuple[str, bool], tuple[tuple[int, int], ...] | None] = {}
         self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
-        self._lock = threading.Lock()
 
     # -- build helpers
 
@@ -326,24 +325,23 @@ class MentionFinder:
         cap = _is_cap(word)
         key = _key(word)
         if not key:
-            return (False, "", word, 0, 0.0)
+            return (False, "", word, 0, 0.0, word)
         if key in self._vocab:
-            return (cap, key, word, 1, self._vocab[key])
+            return (cap, key, word, 1, self._vocab[key], word)
         if cap:
             folded = unicodedata.normalize("NFC", word)
             cyr = any("\u0400" <= c <= "\u04ff" for c in folded)
             for stem in _stems(folded, _endings()[cyr]):
                 k = _key(stem)
                 if k in self._vocab:
-                    self._inflected[stem] = word
-                    return (cap, k, stem, 2, self._vocab[k])
+                    return (cap, k, stem, 2, self._vocab[k], word)
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
                     d in self._vocab or d in self._near for d in _deletions(key)))):
-                return (cap, key, word, 3, 0.5)
+                return (cap, key, word, 3, 0.5, word)
             if _vowelless(key) and skeleton_key(word) in self._skeletons:
-                return (cap, key, word, 3, 0.5)   # an abjad name romanised without vowels ("Bhjh")
-        return (cap, key, word, 0, 0.0)
+                return (cap, key, word, 3, 0.5, word)   # an abjad name romanised without vowels ("Bhjh")
+        return (cap, key, word, 0, 0.0, word)
 
     # -- per text
 
@@ -591,9 +589,7 @@ class MentionFinder:
             options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
             if not options and any(infos[j][3] == 2 for j in stretch):
                 # A case ending guessed where there was none ("Жрако" is a misspelt "Жарко").
-                words = [self._inflected.get(infos[j][2], infos[j][2]) if infos[j][3] == 2 else infos[j][2]
-                         for j in stretch]
-                options = self._fuzzy(" ".join(words), thr, date)
+                options = self._fuzzy(" ".join(infos[j][5] for j in stretch), thr, date)
         if options:
             found[(stretch[0], stretch[-1])] = _Reading(stretch[0], stretch[-1], len(stretch), options)
             if not options[0].partial:
@@ -615,7 +611,7 @@ class MentionFinder:
                floor: float = _PARTIAL_FLOOR) -> tuple[_Option, ...]:
         """Options for a reading found by key: each candidate form compared with the words."""
         # Which forms a lone surname is scored against depends on the document: they are part of the key.
-        cache_key = (query, f"partial {floor} {','.join(map(str, entries))}" if partial else "")
+        cache_key = (query, f"partial {floor} {','.join(map(str, entries))}" if partial else f"{thr}")
         found = self._scored.get(cache_key)
         if found is not None:
             return found
@@ -647,7 +643,7 @@ class MentionFinder:
 
     def _fuzzy(self, query: str, thr: float, date: _dt.date | None) -> tuple[_Option, ...]:
         """Options for an uncovered reading, from the resolver (any spelling its keys reach)."""
-        cache_key = ("~" + query, date.isoformat() if date is not None else "")
+        cache_key = ("~" + query, f"{thr} {date.isoformat() if date is not None else ''}")
         found = self._scored.get(cache_key)
         if found is not None:
             return found

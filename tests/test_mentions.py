@@ -221,3 +221,13 @@ def _shared() -> Resolver:
     if not _RESOLVER:
         _RESOLVER.append(Resolver())
     return _RESOLVER[0]
+
+
+def test_results_do_not_depend_on_earlier_calls() -> None:
+    """Memo caches never change an answer: a stricter threshold after a looser one, and the reverse."""
+    text = "Kassym-Schomart Tokajew met Amir Chan Muttaki."
+    fresh = [Resolver() for _ in range(2)]
+    loose_first = [fresh[0].find_mentions(text, threshold=t) for t in (0.7, 0.99)]
+    strict_first = [fresh[1].find_mentions(text, threshold=t) for t in (0.99, 0.7)][::-1]
+    assert loose_first == strict_first
+    assert loose_first[0] != loose_first[1]   # the threshold matters, so a stale cache would show
