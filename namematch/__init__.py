@@ -43,6 +43,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "FORMS",
     "BruteForceResolver",
     "Comparison",
     "DataTableError",
@@ -50,7 +51,6 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Gazetteer",
-    "FORMS",
     "Match",
     "Mention",
     "Name",

@@ -35,7 +35,7 @@ from attrs import frozen
 from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
-from .phonetic import translit_key, word_keys
+from .phonetic import deletions, translit_key, word_keys
 from .structure import NameToken, ParsedName, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
 
@@ -62,10 +62,6 @@ class Entry:
     form: str             # the text that was parsed (the name, or a romanisation of it)
     via: str | None       # transliteration scheme that produced ``form`` (None: the name itself)
     parsed: ParsedName
-
-
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool]]:
@@ -104,7 +100,7 @@ def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[s
         if joined and not query:
             continue
         if len(key) >= _MIN_DELETE:
-            for d in _deletions(key):
+            for d in deletions(key):
                 put("d:" + d, w * _EDIT)
                 if query:
                     put("k:" + d, w * _EDIT)
@@ -123,7 +119,7 @@ def _fuzzy_keys(key: str, skeleton: str, joined: bool) -> Iterator[str]:
     if joined:
         return
     if len(key) >= _MIN_DELETE:
-        for d in _deletions(key):
+        for d in deletions(key):
             yield "d:" + d
     if len(key) >= _MIN_AFFIX:
         yield "p:" + key[:4]
@@ -262,7 +258,7 @@ class NameIndex:
             add(fuzzy.get("d:" + key), _EDIT)               # an indexed word with one more letter
             # (a key longer than the longest indexed one plus one letter is no deletion away from any:
             # skipping it keeps a 100k-letter "word" linear instead of quadratic)
-            for d in (_deletions(key) if len(key) <= self._longest_key() + 1 else ()):
+            for d in (deletions(key) if len(key) <= self._longest_key() + 1 else ()):
                 if d in postings:                             # an indexed word with one letter less
                     add(d, _EDIT)
                 add(fuzzy.get("d:" + d), _EDIT)               # one letter different

@@ -64,20 +64,23 @@ from gazetteer import Entity, Name, NameKind
 
 from .lexicon import lexicon
 from .normalize import normalize_word
-from .phonetic import skeleton_key, translit_key
+from .phonetic import deletions, skeleton_key, translit_key
 from .similarity import compare_parsed
 from .structure import NameToken, Role, parse_name
 from .tables import read_rows
+from .translit import detect_script
 
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-__all__ = ["FORMS", "Mention", "MentionFinder", "canonicalize"]
+__all__ = ["FORMS", "MENTION_THRESHOLD", "Mention", "MentionFinder", "canonicalize"]
+
+#: The least score of a mention whose spelling the gazetteer does not hold (unless the resolver's is higher).
+MENTION_THRESHOLD = 0.8
 
 #: The forms a mention can take.
 FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
 
-# Letters, digits, marks; an apostrophe inside a word, but not a possessive 's.
 # A word: letters and digits with the combining marks, joiners and apostrophes that occur inside names
 # ("И̇мам", Persian half-spaces, "O'Brien", "Mhmd`ly"); a possessive 's stays outside.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u200c\u200d"
@@ -168,8 +171,7 @@ def _endings() -> dict[bool, tuple[tuple[str, str], ...]]:
     out: dict[bool, set[tuple[str, str]]] = {True: set(), False: set()}
     for _, cols in read_rows("inflection.tsv", 3):
         ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
-        cyr = any("\u0400" <= c <= "\u04ff" for c in ending)
-        out[cyr].add((ending, repl))
+        out[detect_script(ending) == "Cyrl"].add((ending, repl))
     return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
 
 
@@ -238,6 +240,7 @@ class MentionFinder:
         title_words = {w for t in lex.titles for w in t}
         # Words that name no one in particular: institutions, their subjects, places' kinds, titles.
         self._generic = frozenset(lex.org_words) | lex.place_words | lex.function_words | title_words
+        self._joiners = self._function | self._particles | self._generic   # lowercase words inside names
         self._title_starts = frozenset(t[0] for t in lex.titles) - lex.title_names
         self._title_ends = frozenset(t[-1] for t in lex.titles)
         # Words kept in a run though they name no one: titles (recorded beside a person's mention).
@@ -264,7 +267,7 @@ class MentionFinder:
         self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
         self._vocab = vocab
         self._longest = max(map(len, vocab), default=0)
-        self._near = {k[:i] + k[i + 1:] for k in vocab if len(k) >= 5 for i in range(len(k))}
+        self._near = {d for k in vocab if len(k) >= 5 for d in deletions(k)}
         self._skeletons = {t.skeleton for e in index.entries for t in e.parsed.tokens if len(t.skeleton) >= 3}
         self._support = self._short_forms()
         self._words: dict[str, _Info] = {}
@@ -330,14 +333,13 @@ class MentionFinder:
             return (cap, key, word, 1, self._vocab[key], word)
         if cap:
             folded = unicodedata.normalize("NFC", word)
-            cyr = any("\u0400" <= c <= "\u04ff" for c in folded)
-            for stem in _stems(folded, _endings()[cyr]):
+            for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
                 k = _key(stem)
                 if k in self._vocab:
                     return (cap, k, stem, 2, self._vocab[k], word)
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
-                    d in self._vocab or d in self._near for d in _deletions(key)))):
+                    d in self._vocab or d in self._near for d in deletions(key)))):
                 return (cap, key, word, 3, 0.5, word)
             if _vowelless(key) and skeleton_key(word) in self._skeletons:
                 return (cap, key, word, 3, 0.5, word)   # an abjad name romanised without vowels ("Bhjh")
@@ -349,7 +351,7 @@ class MentionFinder:
              ambiguous: bool = False, threshold: float | None = None) -> list[Mention]:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
-        thr = max(self.resolver.threshold, 0.8) if threshold is None else threshold
+        thr = max(self.resolver.threshold, MENTION_THRESHOLD) if threshold is None else threshold
         if not 0.0 <= thr <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         spans, infos, runs = self._scan(text)
@@ -432,40 +434,26 @@ class MentionFinder:
         """Lowercase connector words inside a gap between two capitalised words, or None if the gap
         separates two names (a comma, a blank line, an ordinary word)."""
         key = (gap, after_short)
-        found = self._gaps.get(key, False)
-        if found is not False:
-            return found  # type: ignore[return-value]
-        result: tuple[tuple[int, int], ...] | None = ()
-        pos = 0
-        seps = []
-        inner = []
+        if key not in self._gaps:
+            if len(self._gaps) > 50_000:
+                self._gaps.clear()
+            self._gaps[key] = self._read_gap(gap, after_short)
+        return self._gaps[key]
+
+    def _read_gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
         if len(gap) > 40:
-            result = None
-        else:
-            for m in _WORD.finditer(gap):
-                seps.append(gap[pos:m.start()])
-                inner.append(m.span())
-                pos = m.end()
-            seps.append(gap[pos:])
-            if len(inner) > 3:
-                result = None
-            else:
-                for a, b in inner:
-                    k = _key(gap[a:b])
-                    if gap[a].isupper() or not (k in self._function or k in self._particles or k in self._generic):
-                        result = None
-                        break
-                if result is not None:
-                    for j, sep in enumerate(seps):
-                        if not _joins(sep, after_short if j == 0 else False):
-                            result = None
-                            break
-                if result is not None:
-                    result = tuple(inner)
-        if len(self._gaps) > 50_000:
-            self._gaps.clear()
-        self._gaps[key] = result
-        return result
+            return None
+        inner = [m.span() for m in _WORD.finditer(gap)]
+        if len(inner) > 3:
+            return None
+        if any(gap[a].isupper() or _key(gap[a:b]) not in self._joiners for a, b in inner):
+            return None
+        ends = [0] + [b for _, b in inner]
+        starts = [a for a, _ in inner] + [len(gap)]
+        for j, (a, b) in enumerate(zip(ends, starts)):
+            if not _joins(gap[a:b], after_short and j == 0):
+                return None
+        return tuple(inner)
 
     def _may_end(self, info: _Info) -> bool:
         """A name may end with a capitalised word or a generic lowercase one ("Chong-Alai district")."""
@@ -830,10 +818,6 @@ def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:
             if low.endswith(ending) and len(stem) - len(ending) >= _MIN_STEM:
                 out.append(stem[: len(stem) - len(ending)] + repl)
     return out
-
-
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 @lru_cache(maxsize=4096)

@@ -29,7 +29,7 @@ import jellyfish
 
 from .tables import read_rules
 
-__all__ = ["PHONETIC_METHODS", "phonetic_key", "skeleton_key", "translit_key", "word_keys"]
+__all__ = ["PHONETIC_METHODS", "deletions", "phonetic_key", "skeleton_key", "translit_key", "word_keys"]
 
 _META = frozenset(".^$*+?{}[]\\|()")
 
@@ -134,3 +134,8 @@ def phonetic_key(token: str, method: str = "translit") -> str:
     if method == "match_rating":
         return str(jellyfish.match_rating_codex(letters))
     raise ValueError(f"unknown phonetic method {method!r}, expected one of {', '.join(PHONETIC_METHODS)}")
+
+
+def deletions(key: str) -> set[str]:
+    """``key`` with one letter removed, each way: two keys one edit apart share one of these."""
+    return {key[:i] + key[i + 1:] for i in range(len(key))}

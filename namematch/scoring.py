@@ -28,7 +28,8 @@ from attrs import field, frozen
 from .errors import NamematchError
 from .mentions import Mention
 
-__all__ = ["Counts", "GoldMention", "MentionReport", "evaluate_mentions", "read_gold", "score_mentions"]
+__all__ = ["Counts", "GoldFileError", "GoldMention", "MentionReport", "evaluate_mentions", "read_gold",
+           "score_mentions"]
 
 
 class GoldFileError(NamematchError, ValueError):
