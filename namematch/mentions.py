@@ -60,13 +60,13 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from gazetteer import Entity, Name, NameKind
+from gazetteer import Entity, EntityType, Name, NameKind
 
 from .lexicon import lexicon
 from .normalize import normalize_word
 from .phonetic import deletions, skeleton_key, translit_key
 from .similarity import compare_parsed
-from .structure import NameToken, Role, parse_name
+from .structure import NameToken, ParsedName, Role, parse_name
 from .tables import read_rows
 from .translit import detect_script
 
@@ -108,9 +108,20 @@ def _capital() -> re.Pattern[str]:
 
     Compiled on first use (building the class takes a moment; ``import namematch`` should not)."""
     return re.compile(rf"(?<![\w{_MARKS}{_APOS}])(?=[^\W\d_])(?![" + _lowercase_class() + "])" + _BODY)
+
+
+@lru_cache(maxsize=1)
+def _chunk() -> re.Pattern[str]:
+    """Capitalised words joined by spaces, hyphens or slashes alone: words that always share a run."""
+    word = _capital().pattern
+    return re.compile(rf"{word}(?:[ \t\u00a0\-‐‑/]{{1,4}}{word})*")
+
+
 _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" before "Qaeda"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
+_GAP_MAX = 40          # longest gap (in characters) between two words of one name
+_LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
 _FUZZY_SPAN = 4        # longest reading resolved through the resolver
 _MIN_STEM = 3          # shortest stem left after removing a case ending
 _TIE = 0.02            # options this close to the best are ties
@@ -193,7 +204,8 @@ def _is_cap(word: str) -> bool:
 # A word's lookup record: (capitalised, key, form, status, weight, word); status 0 unknown, 1 a name word,
 # 2 a name word after removing a case ending, 3 within one edit of a name word, or the consonants of one
 # written without vowels.
-_Info = tuple[bool, str, str, int, float, str]   # ..., and the word as written
+# ..., the word as written, whether a name may end with it, and whether it is a short capitalised abbreviation.
+_Info = tuple[bool, str, str, int, float, str, bool, bool]
 
 
 @frozen
@@ -216,10 +228,20 @@ class _Reading:
     options: tuple[_Option, ...]
     query: str = ""                   # a surname shared by several people: scored once the document
     pending: tuple[int, ...] = ()     # says which of them it may be (their index entries)
+    surname: str = ""                 # the shared surname's key
 
     @property
     def weight(self) -> float:
         return self.options[0].score * self.size
+
+
+@frozen
+class _RunReadings:
+    """What a run of words may name, apart from the rest of its document (positions relative to the run)."""
+
+    readings: tuple[_Reading, ...]
+    final: tuple[_Reading, ...] | None   # the mentions, when no document can change them
+    anchors: tuple[tuple[int, tuple[int, ...]], ...]   # (position, entities) of names given in full
 
 
 class MentionFinder:
@@ -265,15 +287,28 @@ class MentionFinder:
                     surnames[surname.key].append(i)
         self._phrases = {k: tuple(v) for k, v in phrases.items() if k}
         self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
+        # Surnames several people share: their entries by entity (a document says which of them it names).
+        self._shared: dict[str, dict[int, tuple[int, ...]]] = {}
+        for k, ids in self._surnames.items():
+            by_entity: dict[int, list[int]] = defaultdict(list)
+            for i in ids:
+                by_entity[index.entries[i].entity].append(i)
+            if len(by_entity) > 1:
+                self._shared[k] = {e: tuple(v) for e, v in by_entity.items()}
         self._vocab = vocab
         self._longest = max(map(len, vocab), default=0)
         self._near = {d for k in vocab if len(k) >= 5 for d in deletions(k)}
         self._skeletons = {t.skeleton for e in index.entries for t in e.parsed.tokens if len(t.skeleton) >= 3}
         self._support = self._short_forms()
         self._words: dict[str, _Info] = {}
+        self._runs: dict[tuple[float, _dt.date | None], dict[str, _RunReadings | None]] = {}
+        self._leads: dict[str, tuple[int, _Info] | None] = {}
         self._fw_count: dict[int, int] = {}
-        self._gaps: dict[tuple[str, bool], tuple[tuple[int, int], ...] | None] = {}
+        self._gaps: dict[bool, dict[str, tuple[tuple[int, int], ...] | None]] = {False: {}, True: {}}
+        self._chunks: dict[str, tuple[tuple[int, int, _Info], ...]] = {}
         self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
+        self._parses: dict[str, ParsedName] = {}
+        self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
 
@@ -318,13 +353,14 @@ class MentionFinder:
     def _word(self, word: str) -> _Info:
         info = self._words.get(word)
         if info is None:
-            info = self._lookup(word)
+            found = self._lookup(word)
+            info = (*found, self._may_end(found), len(word) <= 3 and word.isupper())
             if len(self._words) > 200_000:
                 self._words.clear()
             self._words[word] = info
         return info
 
-    def _lookup(self, word: str) -> _Info:
+    def _lookup(self, word: str) -> tuple[bool, str, str, int, float, str]:
         cap = _is_cap(word)
         key = _key(word)
         if not key:
@@ -355,93 +391,174 @@ class MentionFinder:
         if not 0.0 <= thr <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         spans, infos, runs = self._scan(text)
-        per_run = [found for run in runs if (found := self._readings(run, infos, thr, date))]
-        readings = [r for group in per_run for r in group]
-        chosen = [r for group in per_run for r in _choose(group)]
-        anchors = self._anchors(chosen, spans)
-        kept, unresolved = self._settle(readings, anchors, spans)
-        final = _choose(kept)
-        out = [self._mention(text, spans, infos, r, unresolved=False) for r in final]
-        if ambiguous:
-            taken = {p for r in final for p in range(r.first, r.last + 1)}
-            for r in _choose(unresolved):
-                if not any(p in taken for p in range(r.first, r.last + 1)):
-                    out.append(self._mention(text, spans, infos, r, unresolved=True))
+        groups = [(run[0], found) for run in runs if (found := self._run(text, spans, infos, run, thr=thr, date=date))]
+        # Entities named outright in the document, with the offsets where they are (in text order).
+        anchors: dict[int, list[int]] = defaultdict(list)
+        for base, found in groups:
+            for first, entities in found.anchors:
+                where = spans[base + first][0]
+                for e in entities:
+                    anchors[e].append(where)
+        out: list[Mention] = []
+        for base, found in groups:
+            final: Sequence[_Reading]
+            unresolved: list[_Reading] = []
+            if found.final is not None:
+                final = found.final
+            else:
+                kept, unresolved = self._settle(found.readings, base, anchors, spans)
+                final = _choose(kept)
+            out.extend(self._mention(text, spans, infos, base, r, unresolved=False) for r in final)
+            if ambiguous and unresolved:
+                taken = {p for r in final for p in range(r.first, r.last + 1)}
+                out.extend(self._mention(text, spans, infos, base, r, unresolved=True) for r in _choose(unresolved)
+                           if not any(p in taken for p in range(r.first, r.last + 1)))
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
-    def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[list[int]]]:
-        """The words that may belong to names, their lookups, and their runs (lists of positions).
+    def _run(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], run: tuple[int, int], *,
+             thr: float, date: _dt.date | None) -> _RunReadings | None:
+        """The readings of the run of words ``first..last`` (positions relative to ``first``).
+
+        They depend on the run's words alone, which its text determines: computed once per distinct run."""
+        first, last = run
+        memo = self._runs.get((thr, date))
+        if memo is None:
+            memo = self._runs.setdefault((thr, date), {})
+        key = text[spans[first][0]:spans[last][1]]
+        found = memo.get(key, self)
+        if found is not self:
+            return found   # type: ignore[return-value]
+        readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
+        result = None
+        if readings:
+            chosen = tuple(_choose(readings))
+            anchors = []
+            for r in chosen:
+                top = r.options[0]
+                if top.support is None and not top.partial and top.entity >= 0:
+                    # a full name several entities share still tells who is in the document
+                    anchors.append((r.first, tuple(o.entity for o in r.options if o.score >= top.score - _TIE)))
+            result = _RunReadings(tuple(readings), _settled(readings, chosen), tuple(anchors))
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[key] = result
+        return result
+
+    def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[tuple[int, int]]]:
+        """The words that may belong to names, their lookups, and their runs (first and last positions).
 
         Only capitalised words (and words of scripts without case) are looked at one
         by one; lowercase words are seen only between two of them, as connectors.
         """
         spans: list[tuple[int, int]] = []
         infos: list[_Info] = []
-        runs: list[list[int]] = []
-        cur: list[int] = []
-        word = self._word
+        runs: list[tuple[int, int]] = []
+        chunks = self._chunks
+        leads = self._leads
+        gaps = self._gaps
+        first = -1         # the open run's first position
+        known = False      # does the open run holds a word some name holds?
         prev_end = -1
         prev_short = False
-
-        def close() -> None:
-            if not cur:
-                return
-            if any(infos[i][3] for i in cur):
-                last = spans[cur[-1]][1]
-                m = _TRAIL.match(text, last)
-                if m and self._may_end(word(m.group(1))):
-                    spans.append(m.span(1))
-                    infos.append(word(m.group(1)))
-                    cur.append(len(spans) - 1)
-                while cur and not self._may_end(infos[cur[-1]]):
-                    cur.pop()
-                if cur:
-                    runs.append(cur.copy())
-            cur.clear()
-
-        for m in _capital().finditer(text):
+        for m in _chunk().finditer(text):
             start, end = m.span()
-            inner: tuple[tuple[int, int], ...] | None = None
-            if cur:
-                inner = self._gap(text[prev_end:start], prev_short)
+            if first >= 0:
+                inner = None
+                if start - prev_end <= _GAP_MAX:
+                    gap = text[prev_end:start]
+                    inner = gaps[prev_short].get(gap, self)
+                    if inner is self:
+                        inner = self._gap(gap, prev_short)
                 if inner is None:
-                    close()
+                    if known:
+                        self._close(text, spans, infos, runs, first)
+                    first = -1
                 else:
-                    for a, b in inner:
+                    for a, b in inner:   # type: ignore[union-attr]
+                        info = self._word(text[prev_end + a:prev_end + b])
                         spans.append((prev_end + a, prev_end + b))
-                        infos.append(word(text[prev_end + a:prev_end + b]))
-                        cur.append(len(spans) - 1)
-            if not cur:
-                lead = _LEAD.search(text, max(0, start - 8), start)
-                if lead and lead.group(1).islower() and _key(lead.group(1)) in self._particles:
-                    spans.append(lead.span(1))
-                    infos.append(word(lead.group(1)))
-                    cur.append(len(spans) - 1)
-            w = m.group()
-            info = word(w)
-            spans.append((start, end))
-            infos.append(info)
-            cur.append(len(spans) - 1)
+                        infos.append(info)
+                        known = known or info[3] != 0
+            if first < 0:
+                first = len(spans)
+                known = False
+                before = text[max(0, start - _LEAD_CONTEXT):start]
+                lead = leads.get(before, self)
+                if lead is self:
+                    lead = self._lead(before)
+                if lead is not None:
+                    back, info = lead    # type: ignore[misc]
+                    spans.append((start - back, start - back + len(info[5])))
+                    infos.append(info)
+                    known = info[3] != 0
+            piece = m.group()
+            words = chunks.get(piece) or self._words_of(piece)
+            if len(words) == 1:
+                a, b, info = words[0]
+                spans.append((start + a, start + b))
+                infos.append(info)
+                known = known or info[3] != 0
+            else:
+                for a, b, info in words:
+                    spans.append((start + a, start + b))
+                    infos.append(info)
+                    known = known or info[3] != 0
             prev_end = end
-            prev_short = len(w) <= 3 and w.isupper()
-        close()
+            prev_short = info[7]
+        if first >= 0 and known:
+            self._close(text, spans, infos, runs, first)
         return spans, infos, runs
+
+    def _words_of(self, piece: str) -> tuple[tuple[int, int, _Info], ...]:
+        """The words of a chunk of capitalised words, with their offsets in it and their lookups."""
+        words = tuple((m.start(), m.end(), self._word(m.group())) for m in _capital().finditer(piece))
+        if len(self._chunks) > 100_000:
+            self._chunks.clear()
+        self._chunks[piece] = words
+        return words
+
+    def _close(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], runs: list[tuple[int, int]],
+               first: int) -> None:
+        """End the open run: a generic lowercase word may follow ("Chong-Alai district"), and the run
+        ends at its last word that may end a name."""
+        m = _TRAIL.match(text, spans[-1][1])
+        if m:
+            info = self._word(m.group(1))
+            if info[6]:
+                spans.append(m.span(1))
+                infos.append(info)
+        last = len(spans) - 1
+        while last >= first and not infos[last][6]:
+            last -= 1
+        if last >= first:
+            runs.append((first, last))
+
+    def _lead(self, before: str) -> tuple[int, _Info] | None:
+        """A lowercase particle just before a run ("al-" before "Qaeda"): its distance back and lookup."""
+        found = None
+        m = _LEAD.search(before, max(0, len(before) - _LEAD_CONTEXT + 1))
+        if m and m.group(1).islower() and _key(m.group(1)) in self._particles:
+            found = (len(before) - m.start(1), self._word(m.group(1)))
+        if len(self._leads) > 50_000:
+            self._leads.clear()
+        self._leads[before] = found
+        return found
 
     def _gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
         """Lowercase connector words inside a gap between two capitalised words, or None if the gap
         separates two names (a comma, a blank line, an ordinary word)."""
-        key = (gap, after_short)
-        if key not in self._gaps:
-            if len(self._gaps) > 50_000:
-                self._gaps.clear()
-            self._gaps[key] = self._read_gap(gap, after_short)
-        return self._gaps[key]
+        memo = self._gaps[after_short]
+        if gap not in memo:
+            if len(memo) > 50_000:
+                memo.clear()
+            memo[gap] = self._read_gap(gap, after_short)
+        return memo[gap]
 
     def _read_gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
-        if len(gap) > 40:
+        if len(gap) > _GAP_MAX:
             return None
         inner = [m.span() for m in _WORD.finditer(gap)]
         if len(inner) > 3:
@@ -455,7 +572,7 @@ class MentionFinder:
                 return None
         return tuple(inner)
 
-    def _may_end(self, info: _Info) -> bool:
+    def _may_end(self, info: tuple[bool, str, str, int, float, str]) -> bool:
         """A name may end with a capitalised word or a generic lowercase one ("Chong-Alai district")."""
         return info[0] or (info[1] in self._generic and info[1] not in self._function
                            and info[1] not in self._particles)
@@ -484,26 +601,26 @@ class MentionFinder:
                     size += 1
                 else:
                     skipped += 1
-                if not (info[0] or (b > a and self._may_end(info))):
+                if not (info[0] or (b > a and info[6])):
                     continue
                 if key in self._phrases:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
-                    entries = [i for i in self._phrases[key] if self._connectors(i) >= skipped]
-                    options = self._score(" ".join(forms), entries, thr, partial=False)
+                    forms_of = [i for i in self._phrases[key] if self._connectors(i) >= skipped]
+                    options = self._score(" ".join(forms), forms_of, thr, partial=False)
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
                         if not options[0].partial:
                             full.update(run[a:b + 1])
                 if a == b and key in self._surnames:
-                    entries = self._surnames[key]
-                    if len({self.resolver.index.entries[i].entity for i in entries}) > 1:
+                    surnamed = self._surnames[key]
+                    if key in self._shared:
                         # Shared: only the people the document names in full are worth scoring.
                         guess = _Option(-1, _PARTIAL_GUESS, -1, "full", None, True, 0.0, True)
-                        out.append(_Reading(run[a], run[b], size, (guess,), " ".join(forms), entries))
+                        out.append(_Reading(run[a], run[b], size, (guess,), " ".join(forms), surnamed, key))
                         covered.add(run[a])
                         continue
-                    options = self._score(" ".join(forms), entries, thr, partial=True)
+                    options = self._score(" ".join(forms), surnamed, thr, partial=True)
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.add(run[a])
@@ -604,7 +721,7 @@ class MentionFinder:
         if found is not None:
             return found
         index = self.resolver.index
-        parsed = parse_name(query, weights=index.weights)
+        parsed = self._parsed(query)
         shared = partial and len({index.entries[i].entity for i in entries}) > 1
         best: dict[int, _Option] = {}
         for i in entries:
@@ -612,8 +729,7 @@ class MentionFinder:
             if not partial and entry.parsed.text == parsed.text:
                 score, grade = 1.0, "full"      # the name itself, as indexed
             else:
-                c = compare_parsed(parsed, entry.parsed, threshold=thr)
-                score, grade = c.score, c.grade
+                score, grade = self._compared(parsed, i)
             if score < (floor if partial else thr):
                 continue
             kind = entry.name.kind
@@ -654,8 +770,29 @@ class MentionFinder:
 
     def _strength(self, query: str) -> float:
         """How much the words of a partial reading identify: the weight of its weakest name word."""
-        tokens = parse_name(query, weights=self.resolver.index.weights).tokens
-        return min((t.weight for t in tokens if t.role is Role.NAME), default=0.0)
+        return min((t.weight for t in self._parsed(query).tokens if t.role is Role.NAME), default=0.0)
+
+    def _parsed(self, query: str) -> ParsedName:
+        found = self._parses.get(query)
+        if found is None:
+            found = parse_name(query, weights=self.resolver.index.weights)
+            if len(self._parses) > 100_000:
+                self._parses.clear()
+            self._parses[query] = found
+        return found
+
+    def _compared(self, parsed: ParsedName, entry: int) -> tuple[float, str]:
+        """Score and grade of the words ``parsed`` against an indexed form (once per pair: documents
+        name the same people again and again, each time among other candidates)."""
+        key = (parsed.source, entry)
+        found = self._pairs.get(key)
+        if found is None:
+            c = compare_parsed(parsed, self.resolver.index.entries[entry].parsed)
+            found = (c.score, c.grade)
+            if len(self._pairs) > 200_000:
+                self._pairs.clear()
+            self._pairs[key] = found
+        return found
 
     def _remember(self, key: tuple[str, str], options: tuple[_Option, ...]) -> None:
         if len(self._scored) > 100_000:
@@ -664,27 +801,17 @@ class MentionFinder:
 
     # -- document context
 
-    def _anchors(self, chosen: Sequence[_Reading], spans: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
-        """Entities named outright in the document, with the offsets where they are."""
-        anchors: dict[int, list[int]] = defaultdict(list)
-        for r in chosen:
-            top = r.options[0]
-            tied = [o for o in r.options if o.score >= top.score - _TIE]
-            if top.support is None and not top.partial and top.entity >= 0:
-                for o in tied:   # a full name several entities share still tells who is in the document
-                    anchors[o.entity].append(spans[r.first][0])
-        return anchors
-
-    def _settle(self, readings: Sequence[_Reading], anchors: dict[int, list[int]],
+    def _settle(self, readings: Sequence[_Reading], base: int, anchors: dict[int, list[int]],
                 spans: Sequence[tuple[int, int]]) -> tuple[list[_Reading], list[_Reading]]:
-        """Readings that stand (options narrowed by the document) and those left ambiguous."""
+        """Readings of the run at ``base`` that stand (options narrowed by the document) and those left
+        ambiguous."""
         kept: list[_Reading] = []
         unresolved: list[_Reading] = []
-        entries = self.resolver.index.entries
         for found in readings:
             r = found
             if found.pending:
-                mentioned = tuple(i for i in found.pending if entries[i].entity in anchors)
+                people = self._shared[found.surname]
+                mentioned = tuple(sorted(i for e in anchors if e in people for i in people[e]))
                 # The surname of someone the document names in full is theirs, however weak the score.
                 options = (self._score(found.query, mentioned, 1.0, partial=True, floor=0.0) if mentioned
                            else self._score(found.query, found.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True))
@@ -699,7 +826,7 @@ class MentionFinder:
             if len(tied) == 1 and top.support is None and not top.partial:
                 kept.append(r)
                 continue
-            where = spans[r.first][0]
+            where = spans[base + r.first][0]
             backed = []
             for o in r.options:
                 if o.score < top.score - 0.25:
@@ -719,20 +846,20 @@ class MentionFinder:
         return kept, unresolved
 
     def _is_person(self, option: _Option) -> bool:
-        return self.resolver.index.entities[option.entity].type.value == "person"
+        return self.resolver.index.entities[option.entity].type is EntityType.PERSON
 
     # -- output
 
-    def _mention(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], r: _Reading, *,
-                 unresolved: bool) -> Mention:
+    def _mention(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], base: int,
+                 r: _Reading, *, unresolved: bool) -> Mention:
         index = self.resolver.index
         o = r.options[0]
-        start, end = spans[r.first][0], spans[r.last][1]
+        start, end = spans[base + r.first][0], spans[base + r.last][1]
         name = index.entries[o.entry].name
         if name.text.endswith(".") and text[end:end + 1] == ".":
             end += 1
         entity = index.entities[o.entity]
-        title = self._title(text, spans, infos, r.first) if entity.type.value == "person" else None
+        title = self._title(text, spans, infos, base + r.first) if entity.type.value == "person" else None
         candidates: tuple[tuple[Entity, float], ...] = ()
         if unresolved:
             candidates = tuple((index.entities[x.entity], x.score) for x in r.options)
@@ -831,6 +958,33 @@ def _joins(gap: str, after_short: bool) -> bool:
     if gap.count("\n") > 1 or gap.count(".") > 1:
         return False
     return "." not in gap or after_short
+
+
+def _stands(r: _Reading) -> bool:
+    """A reading the document cannot change: one clear option that needs no support."""
+    top = r.options[0]
+    return (not r.pending and top.support is None and not top.partial
+            and (len(r.options) == 1 or r.options[1].score < top.score - _TIE))
+
+
+def _settled(readings: Sequence[_Reading], chosen: Sequence[_Reading]) -> tuple[_Reading, ...] | None:
+    """The mentions of a run whatever its document says, or None if the document may change them.
+
+    The document only drops a reading that does not stand or narrows its options, so its weight stays at
+    most its size. If the best choice, with every such reading at that bound, holds only readings that
+    stand and covers every reading that does not, no document changes it (nor leaves one ambiguous)."""
+    if all(map(_stands, readings)):
+        return tuple(chosen)
+    standing = [r for r in readings if _stands(r)]
+    bound = [_Reading(r.first, r.last, r.size, (_Option(-1, 1.0, -1, "full", None, False),))
+             for r in readings if not _stands(r)]
+    best = _choose(standing + bound)
+    if any(r.options[0].entity < 0 for r in best):
+        return None
+    taken = {p for r in best for p in range(r.first, r.last + 1)}
+    if all(_stands(r) or any(p in taken for p in range(r.first, r.last + 1)) for r in readings):
+        return tuple(best)
+    return None
 
 
 def _order(r: _Reading) -> tuple[int, int, float, int]:
