@@ -688,7 +688,9 @@ class MentionFinder:
                     covered: tuple[set[int], set[int]], found: dict[tuple[int, int], _Reading]) -> None:
         if (stretch[0], stretch[-1]) in found or not self._worth(stretch, infos, covered):
             return
-        if infos[stretch[0]][3] == 0 and infos[stretch[-1]][3] == 0 and len(stretch) > 1:
+        if (infos[stretch[0]][3] == 0 and infos[stretch[-1]][3] == 0 and len(stretch) > 1) or (
+                len(stretch) > 1 and infos[stretch[0]][1] in self._title_words):
+            # (a mention does not start with a title: "Präsident Sadyr Dschaparow" is read without it)
             options: tuple[_Option, ...] = ()
         else:
             options = self._fuzzy(" ".join(infos[j][2] for j in stretch), thr, date)
@@ -756,8 +758,8 @@ class MentionFinder:
         entries = self.resolver.index.entries
         for m in self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold):
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
-            if entry < 0:
-                continue
+            if entry < 0 or any(e.kind == "missing" and e.left for e in m.comparison.evidence):
+                continue   # words of the stretch the name does not hold: a shorter stretch is the mention
             # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
             partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
             if not partial and m.score < thr:

@@ -82,6 +82,17 @@ def test_all_caps_dateline_and_line_break(resolver: Resolver) -> None:
     assert m.text == "Abdul Ghani\nBaradar" and m.entity.id == "abdul-ghani-baradar"
 
 
+@pytest.mark.parametrize(("text", "span", "title"), [
+    # German capitalises nouns, so words around a name join its run; none of them belongs to the mention.
+    ("Kirgistans Präsident Sadyr Dschaparow sprach in Bischkek.", "Sadyr Dschaparow", "Präsident"),
+    ("Die Regierung Außenminister Amir Chan Muttaki empfing.", "Amir Chan Muttaki", "Außenminister"),
+])
+def test_words_around_a_misspelt_name_stay_outside(resolver: Resolver, text: str, span: str, title: str) -> None:
+    (m,) = [m for m in resolver.find_mentions(text) if m.entity.type.value == "person"]
+    assert m.text == span
+    assert m.title is not None and text[m.title[0]:m.title[1]] == title
+
+
 def test_longest_reading_wins(resolver: Resolver) -> None:
     """"Abdul Ghani Baradar" is one mention of Baradar, not a mention of Ashraf Ghani."""
     assert found(resolver, "Abdul Ghani Baradar met Ashraf Ghani.") == [
