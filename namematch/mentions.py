@@ -308,6 +308,7 @@ class MentionFinder:
         self._chunks: dict[str, tuple[tuple[int, int, _Info], ...]] = {}
         self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
         self._parses: dict[str, ParsedName] = {}
+        self._initials: dict[int, set[tuple[str, ...]]] | None = None   # built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
@@ -432,6 +433,9 @@ class MentionFinder:
         if found is not self:
             return found   # type: ignore[return-value]
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
+        initials = {j - first for j in range(first, last) if _is_initial(infos[j]) and text[spans[j][1]] == "."}
+        if initials:
+            readings = self._with_initials(readings, infos[first:last + 1], initials)
         result = None
         if readings:
             chosen = tuple(_choose(readings))
@@ -639,6 +643,51 @@ class MentionFinder:
             segment = [i] if p < n and infos[i][0] else []
         return out
 
+    def _with_initials(self, readings: list[_Reading], infos: Sequence[_Info], initials: set[int]) -> list[_Reading]:
+        """Person readings take the initials before them ("K. Tokayev", "A. G. Baradar": positions in
+        ``initials``) and keep only the people whose given names (and patronymic) start with those letters:
+        "A. Tokayev" is someone else."""
+        out = []
+        entries = self.resolver.index.entries
+        for r in readings:
+            first = r.first
+            while first - 1 in initials:
+                first -= 1
+            persons = r.pending or tuple(o.entry for o in r.options if o.entity >= 0 and self._is_person(o))
+            if first == r.first or not persons:
+                out.append(r)
+                continue
+            letters = tuple(infos[j][1][:1] for j in range(first, r.first))
+            size = r.size + len(letters)
+            if r.pending:
+                fit = tuple(i for i in r.pending if self._initials_fit(entries[i].entity, letters))
+                if len({entries[i].entity for i in fit}) > 1:
+                    out.append(_Reading(first, r.last, size, r.options, r.query, fit, r.surname))
+                elif fit:
+                    options = self._score(r.query, fit, 1.0, partial=True)
+                    if options:
+                        out.append(_Reading(first, r.last, size, options))
+                continue
+            fitting = tuple(o for o in r.options if self._initials_fit(o.entity, letters))
+            if fitting:
+                out.append(_Reading(first, r.last, size, fitting))
+            elif len(persons) < len(r.options):
+                out.append(r)   # not only people: the initials may belong to something else
+        return out
+
+    def _initials_fit(self, entity: int, letters: tuple[str, ...]) -> bool:
+        """Whether one of the person's indexed names has given names (and patronymic) starting with
+        ``letters``, in order."""
+        if self._initials is None:
+            found: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+            for entry in self.resolver.index.entries:
+                words = [t for t in entry.parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC, Role.INITIAL)]
+                firsts = tuple(t.key[:1] for t in words[:-1])
+                for k in range(1, len(firsts) + 1):
+                    found[entry.entity].add(firsts[:k])
+            self._initials = dict(found)
+        return letters in self._initials.get(entity, ())
+
     def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int],
                  full: set[int]) -> list[list[int]]:
         """Stretches of at most _FUZZY_SPAN words of ``segment`` worth a resolver call."""
@@ -814,6 +863,8 @@ class MentionFinder:
             if found.pending:
                 people = self._shared[found.surname]
                 mentioned = tuple(sorted(i for e in anchors if e in people for i in people[e]))
+                if len(found.pending) < len(self._surnames[found.surname]):   # narrowed by initials
+                    mentioned = tuple(i for i in mentioned if i in found.pending)
                 # The surname of someone the document names in full is theirs, however weak the score.
                 options = (self._score(found.query, mentioned, 1.0, partial=True, floor=0.0) if mentioned
                            else self._score(found.query, found.pending[:_AMBIGUOUS_SHOWN], 1.0, partial=True))
@@ -908,6 +959,12 @@ def _surnames_of(tokens: Sequence[NameToken]) -> list[NameToken]:
         if len(tokens) == 2 and names[0] is tokens[0]:
             picks.append(names[0])
     return [t for t in picks if len(t.key) >= 3]
+
+
+def _is_initial(info: _Info) -> bool:
+    """One capital letter: an initial ("K." in "K. Tokayev")."""
+    word = info[5]
+    return len(word) == 1 and word.isupper() and bool(info[1])
 
 
 def _vowelless(key: str) -> bool:

@@ -93,6 +93,21 @@ def test_words_around_a_misspelt_name_stay_outside(resolver: Resolver, text: str
     assert m.title is not None and text[m.title[0]:m.title[1]] == title
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("K. Tokayev said.", "K. Tokayev"),
+    ("President K.-J. Tokayev spoke.", "K.-J. Tokayev"),
+    ("Қ. Тоқаев кездесті.", "Қ. Тоқаев"),
+])
+def test_initials_belong_to_the_mention(resolver: Resolver, text: str, span: str) -> None:
+    (m,) = resolver.find_mentions(text)
+    assert m.text == span and m.entity.id == "kassym-jomart-tokayev"
+
+
+def test_initials_that_do_not_fit_rule_the_person_out(resolver: Resolver) -> None:
+    """"A. Tokayev" is not Kassym-Jomart Tokayev, though the surname is his."""
+    assert resolver.find_mentions("A. Tokayev, a diplomat, said.", ambiguous=True) == []
+
+
 def test_longest_reading_wins(resolver: Resolver) -> None:
     """"Abdul Ghani Baradar" is one mention of Baradar, not a mention of Ashraf Ghani."""
     assert found(resolver, "Abdul Ghani Baradar met Ashraf Ghani.") == [
