@@ -774,6 +774,7 @@ class MentionFinder:
         index = self.resolver.index
         parsed = self._parsed(query)
         shared = partial and len({index.entries[i].entity for i in entries}) > 1
+        lone = len(parsed.tokens) == 1 and " " not in query.strip()
         best: dict[int, _Option] = {}
         for i in entries:
             entry = index.entries[i]
@@ -786,7 +787,11 @@ class MentionFinder:
             kind = entry.name.kind
             if kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, entry.name.text):
                 continue
-            is_partial = partial or grade == "partial"
+            # One word read as a person whose name has several words is part of the name, whatever the
+            # parser set aside as title, particle or patronymic ("Çamurcuoğlu" in "İmam Çamurcuoğlu").
+            is_partial = partial or grade == "partial" or (
+                lone and kind is not NameKind.DEMONYM and index.entities[entry.entity].type is EntityType.PERSON
+                and len(_WORD.findall(entry.name.text)) > 1)
             opt = _Option(entry.entity, score, i, _form(kind), self._support.get(i), is_partial,
                           self._strength(query) if is_partial else 1.0, shared)
             old = best.get(entry.entity)

@@ -184,6 +184,19 @@ def test_surname_alone_by_coreference_or_distinctiveness() -> None:
     assert got == [("Nurlan Kemelbekov", "b", "full"), ("Kemelbekov", "b", "partial")]
 
 
+def test_lone_word_of_a_titled_name_is_partial() -> None:
+    """A person written with a title ("Haji Kemelbekov") is no one-word name: "Kemelbekov" alone is the
+    person the document names in full, not a full match of the titled one."""
+    gaz = Gazetteer.from_records([
+        {"id": "h", "type": "person", "name": "Haji Kemelbekov"},
+        {"id": "d", "type": "person", "name": "Daulet Kemelbekov"},
+    ])
+    r = Resolver(gaz)
+    got = found(r, "Daulet Kemelbekov arrived. Later Kemelbekov said so.")
+    assert got == [("Daulet Kemelbekov", "d", "full"), ("Kemelbekov", "d", "partial")]
+    assert found(r, "Kemelbekov said so.") == []     # two people may be meant
+
+
 def test_demonyms_only_on_request(resolver: Resolver) -> None:
     assert found(resolver, "Kazakh and Afghan officials met.") == []
     got = found(resolver, "Kazakh and Afghan officials met.", demonyms=True)
