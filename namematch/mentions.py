@@ -814,12 +814,17 @@ class MentionFinder:
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
             if entry < 0 or any(e.kind == "missing" and e.left for e in m.comparison.evidence):
                 continue   # words of the stretch the name does not hold: a shorter stretch is the mention
+            if m.name.kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, m.name.text):
+                continue   # "Sr" is not "СССР"
             # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
             partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
             if not partial and m.score < thr:
                 continue
+            # A part of a name that was guessed at (not found as written) is never distinctive on its own:
+            # it needs the person named in full in the document.
             options.append(_Option(entries[entry].entity, m.score, entry, _form(m.name.kind),
-                                   self._support.get(entry), partial, self._strength(query) if partial else 1.0))
+                                   self._support.get(entry), partial, self._strength(query) if partial else 1.0,
+                                   shared=partial))
         result = tuple(sorted(options, key=lambda o: (-o.score, o.entity)))
         self._remember(cache_key, result)
         return result
