@@ -1005,13 +1005,13 @@ def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:
     low = word.casefold()
     out: list[str] = []
     for ending, repl in endings:
-        if low.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            stem = word[: len(word) - len(ending)] + repl
+        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= _MIN_STEM:
+            stem = word[: len(word) - len(ending)] + repl     # ("Ате" in "Алма-Ате" is "Ата")
             out.append(stem)
     for stem in list(out):
         low = stem.casefold()
         for ending, repl in endings:
-            if low.endswith(ending) and len(stem) - len(ending) >= _MIN_STEM:
+            if low.endswith(ending) and len(stem) - len(ending) + len(repl) >= _MIN_STEM:
                 out.append(stem[: len(stem) - len(ending)] + repl)
     return out
 
