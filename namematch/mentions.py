@@ -85,7 +85,10 @@ FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
 # ("И̇мам", Persian half-spaces, "O'Brien", "Mhmd`ly"); a possessive 's stays outside.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u200c\u200d"
 _APOS = "'’ʼ`´ʻ‘"
-_BODY = rf"\w[\w{_MARKS}]*(?:[{_APOS}](?![sS]\b)\w[\w{_MARKS}]*)*"
+# Marks that romanise a letter (ayn and hamza: ʿ ʾ, and ` in unidecode / anyascii output; the soft sign ʹ) and may
+# start or end a word ("`Ali", "ʿAbd al-Raḥmān", "D`"): unlike a quote, they are part of the name.
+_EDGE = "`ʿʾʹ"
+_BODY = rf"[{_EDGE}]?\w[\w{_MARKS}]*(?:[{_APOS}{_EDGE}](?![sS]\b)\w[\w{_MARKS}]*)*[{_EDGE}]*"
 _WORD = re.compile(_BODY)
 _GAP_CHARS = frozenset(" \t\u00a0\n-‐‑/.'’")
 
@@ -107,7 +110,8 @@ def _capital() -> re.Pattern[str]:
     """A word that starts with a letter that is not lowercase: capitalised, or of a script without case.
 
     Compiled on first use (building the class takes a moment; ``import namematch`` should not)."""
-    return re.compile(rf"(?<![\w{_MARKS}{_APOS}])(?=[^\W\d_])(?![" + _lowercase_class() + "])" + _BODY)
+    return re.compile(rf"(?<![\w{_MARKS}{_APOS}{_EDGE}])(?:(?=[{_EDGE}][^\W\d_])|(?=[^\W\d_])(?!["
+                      + _lowercase_class() + "]))" + _BODY)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +132,8 @@ _TIE = 0.02            # options this close to the best are ties
 _PARTIAL_GUESS = 0.75  # the weight of a shared surname's reading before the document settles it
 _AMBIGUOUS_SHOWN = 5   # candidates scored for a surname the document does not settle
 _PARTIAL_FLOOR = 0.5   # a surname alone is kept as a reading from this score (the document decides)
+_CLEAR_SLACK = 0.05    # how far under the threshold a clear fuzzy reading of several words may be
+_CLEAR_LEAD = 0.05     # ... when no other entity scores within this much of it
 _DISTINCT = 0.7        # a partial reading stands alone when its weakest name word weighs this much
 
 
@@ -194,7 +200,7 @@ def _key(word: str) -> str:
 def _is_cap(word: str) -> bool:
     """Capitalised, or a letter of a script without case."""
     c = word[0]
-    if c.isupper():
+    if c.isupper() or c in _EDGE:    # a letter romanised as a mark has no case ("`ly" for علی)
         return True
     return c.isalpha() and not c.islower()
 
@@ -810,7 +816,12 @@ class MentionFinder:
         options = []
         one_word = " " not in query.strip()
         entries = self.resolver.index.entries
-        for m in self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold):
+        matches = self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold)
+        # A name of several words, every one of them matched, that no other entity comes near is a mention a
+        # little under the threshold too ("فسائي عويضة": one letter wrong in a short word costs much).
+        clear = (not one_word and bool(matches) and matches[0].comparison.grade == "full"
+                 and all(m.score <= matches[0].score - _CLEAR_LEAD for m in matches if m.entity != matches[0].entity))
+        for m in matches:
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
             if entry < 0 or any(e.kind == "missing" and e.left for e in m.comparison.evidence):
                 continue   # words of the stretch the name does not hold: a shorter stretch is the mention
@@ -818,7 +829,8 @@ class MentionFinder:
                 continue   # "Sr" is not "СССР"
             # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
             partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
-            if not partial and m.score < thr:
+            if not partial and m.score < thr and not (clear and m.entity == matches[0].entity
+                                                          and m.score >= thr - _CLEAR_SLACK):
                 continue
             # A part of a name that was guessed at (not found as written) is never distinctive on its own:
             # it needs the person named in full in the document.

@@ -198,6 +198,19 @@ def test_lone_word_of_a_titled_name_is_partial() -> None:
     assert found(r, "Kemelbekov said so.") == []     # two people may be meant
 
 
+def test_clear_misspelt_name_a_little_under_the_threshold() -> None:
+    """A misspelt name of several words that no other entity comes near counts a little under the mention
+    threshold; with a rival as close, it does not."""
+    one = Resolver(Gazetteer.from_records([{"id": "s", "type": "person", "name": "Sara Wiek"}]))
+    (score,) = [m.score for m in one.resolve("Sarq Wiek")]
+    text = "Then Sarq Wiek said."
+    assert [(m.text, m.entity.id) for m in one.find_mentions(text, threshold=score + 0.02)] == [("Sarq Wiek", "s")]
+    assert "Sarq Wiek" not in [m.text for m in one.find_mentions(text, threshold=score + 0.1)]
+    two = Resolver(Gazetteer.from_records([{"id": "s", "type": "person", "name": "Sara Wiek"},
+                                           {"id": "o", "type": "person", "name": "Saro Wiek"}]))
+    assert "Sarq Wiek" not in [m.text for m in two.find_mentions(text, threshold=score + 0.02, ambiguous=True)]
+
+
 def test_demonyms_only_on_request(resolver: Resolver) -> None:
     assert found(resolver, "Kazakh and Afghan officials met.") == []
     got = found(resolver, "Kazakh and Afghan officials met.", demonyms=True)
