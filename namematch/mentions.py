@@ -23,7 +23,12 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
    with the stricter mention threshold, then shorter stretches if the whole
    names no one or only part of someone: that is how spellings no key table
    knows are found ("Bhjh Lyn Zhykh", "Göstz Nette"). One word read that way is
-   at most part of a longer name.
+   at most part of a longer name; a stretch holding words its name lacks, or
+   starting with a title, is not a reading (its shorter stretches are). A name of
+   several words, all matched, counts a little under the threshold when no other
+   entity comes near it.
+   Initials before a person's name ("K. Tokayev") join the reading and keep only
+   the people whose given names start with them.
 4. **Choice.** Overlapping readings are settled per run by the largest total of
    ``score × words``: the longest, best-scoring reading wins ("Abdul Ghani
    Baradar" is one mention, not a mention of Ashraf Ghani). A title before a
