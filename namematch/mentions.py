@@ -444,7 +444,8 @@ class MentionFinder:
         if found is not self:
             return found   # type: ignore[return-value]
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
-        initials = {j - first for j in range(first, last) if _is_initial(infos[j]) and text[spans[j][1]] == "."}
+        initials = {j - first for j in range(first, last + 1)
+                    if _is_initial(infos[j]) and text[spans[j][1]:spans[j][1] + 1] == "."}
         if initials:
             readings = self._with_initials(readings, infos[first:last + 1], initials)
         result = None
@@ -655,35 +656,38 @@ class MentionFinder:
         return out
 
     def _with_initials(self, readings: list[_Reading], infos: Sequence[_Info], initials: set[int]) -> list[_Reading]:
-        """Person readings take the initials before them ("K. Tokayev", "A. G. Baradar": positions in
-        ``initials``) and keep only the people whose given names (and patronymic) start with those letters:
-        "A. Tokayev" is someone else."""
+        """Person readings take the initials next to them ("K. Tokayev", "A. G. Baradar", "Токаев К.-Ж.":
+        positions in ``initials``) and keep only the people whose given names (and patronymic) start with
+        those letters. Initials before the name that fit no one rule the person out ("A. Tokayev" is
+        someone else); initials after it that fit no one are left outside ("Japarov U.N. speech")."""
         out = []
         entries = self.resolver.index.entries
         for r in readings:
-            first = r.first
+            persons = r.pending or tuple(o.entry for o in r.options if o.entity >= 0 and self._is_person(o))
+            first, last = r.first, r.last
             while first - 1 in initials:
                 first -= 1
-            persons = r.pending or tuple(o.entry for o in r.options if o.entity >= 0 and self._is_person(o))
-            if first == r.first or not persons:
+            while last + 1 in initials:
+                last += 1
+            if (first, last) == (r.first, r.last) or not persons:
                 out.append(r)
                 continue
-            letters = tuple(infos[j][1][:1] for j in range(first, r.first))
+            letters = tuple(infos[j][1][:1] for j in (*range(first, r.first), *range(r.last + 1, last + 1)))
             size = r.size + len(letters)
             if r.pending:
                 fit = tuple(i for i in r.pending if self._initials_fit(entries[i].entity, letters))
                 if len({entries[i].entity for i in fit}) > 1:
-                    out.append(_Reading(first, r.last, size, r.options, r.query, fit, r.surname))
-                elif fit:
-                    options = self._score(r.query, fit, 1.0, partial=True)
-                    if options:
-                        out.append(_Reading(first, r.last, size, options))
+                    out.append(_Reading(first, last, size, r.options, r.query, fit, r.surname))
+                elif fit and (options := self._score(r.query, fit, 1.0, partial=True)):
+                    out.append(_Reading(first, last, size, options))
+                elif first == r.first:
+                    out.append(r)
                 continue
             fitting = tuple(o for o in r.options if self._initials_fit(o.entity, letters))
             if fitting:
-                out.append(_Reading(first, r.last, size, fitting))
-            elif len(persons) < len(r.options):
-                out.append(r)   # not only people: the initials may belong to something else
+                out.append(_Reading(first, last, size, fitting))
+            elif first == r.first or len(persons) < len(r.options):
+                out.append(r)   # initials after the name, or not only people: they may belong to something else
         return out
 
     def _initials_fit(self, entity: int, letters: tuple[str, ...]) -> bool:
@@ -936,8 +940,8 @@ class MentionFinder:
         o = r.options[0]
         start, end = spans[base + r.first][0], spans[base + r.last][1]
         name = index.entries[o.entry].name
-        if name.text.endswith(".") and text[end:end + 1] == ".":
-            end += 1
+        if (name.text.endswith(".") or _is_initial(infos[base + r.last])) and text[end:end + 1] == ".":
+            end += 1   # the dot of an abbreviation or of a last initial ("Токаев К.-Ж.")
         entity = index.entities[o.entity]
         title = self._title(text, spans, infos, base + r.first) if entity.type.value == "person" else None
         candidates: tuple[tuple[Entity, float], ...] = ()

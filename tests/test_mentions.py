@@ -97,6 +97,7 @@ def test_words_around_a_misspelt_name_stay_outside(resolver: Resolver, text: str
     ("K. Tokayev said.", "K. Tokayev"),
     ("President K.-J. Tokayev spoke.", "K.-J. Tokayev"),
     ("Қ. Тоқаев кездесті.", "Қ. Тоқаев"),
+    ("Указ подписал Токаев К.-Ж. вчера.", "Токаев К.-Ж."),
 ])
 def test_initials_belong_to_the_mention(resolver: Resolver, text: str, span: str) -> None:
     (m,) = resolver.find_mentions(text)
