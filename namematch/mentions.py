@@ -129,6 +129,7 @@ def _chunk() -> re.Pattern[str]:
 _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" before "Qaeda"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
+_MAX_TRAIL = 3         # generic lowercase words a name may end with ("... істер министрлігі")
 _GAP_MAX = 40          # longest gap (in characters) between two words of one name
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
 _FUZZY_SPAN = 4        # longest reading resolved through the resolver
@@ -538,14 +539,17 @@ class MentionFinder:
 
     def _close(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], runs: list[tuple[int, int]],
                first: int) -> None:
-        """End the open run: a generic lowercase word may follow ("Chong-Alai district"), and the run
-        ends at its last word that may end a name."""
-        m = _TRAIL.match(text, spans[-1][1])
-        if m:
+        """End the open run: generic lowercase words may follow ("Chong-Alai district", "Сыртқы істер
+        министрлігі"), and the run ends at its last word that may end a name."""
+        for _ in range(_MAX_TRAIL):
+            m = _TRAIL.match(text, spans[-1][1])
+            if not m:
+                break
             info = self._word(m.group(1))
-            if info[6]:
-                spans.append(m.span(1))
-                infos.append(info)
+            if not info[6]:
+                break
+            spans.append(m.span(1))
+            infos.append(info)
         last = len(spans) - 1
         while last >= first and not infos[last][6]:
             last -= 1

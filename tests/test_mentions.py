@@ -134,6 +134,15 @@ def test_variant_spellings(resolver: Resolver, text: str, gold: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "gold"), [
+    ("В Министерстве иностранных дел Казахстана заявили.", "Министерстве иностранных дел Казахстана",
+     "mfa-kazakhstan"),
+    ("Сыртқы істер министрлігі мәлімдеді.", "Сыртқы істер министрлігі", "mfa-kazakhstan"),
+])
+def test_institution_names_with_lowercase_words(resolver: Resolver, text: str, span: str, gold: str) -> None:
+    assert (span, gold) in [(t, i) for t, i, _ in found(resolver, text)]
+
+
+@pytest.mark.parametrize(("text", "span", "gold"), [
     ("Делегация поддержала Токаева.", "Токаева", "kassym-jomart-tokayev"),
     ("Министр прилетел в Астану.", "Астану", "astana"),
     ("Переговоры в Бишкеке закончились.", "Бишкеке", "bishkek"),
