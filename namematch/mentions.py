@@ -56,12 +56,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import frozen
 
@@ -368,9 +369,7 @@ class MentionFinder:
         if info is None:
             found = self._lookup(word)
             info = (*found, self._may_end(found), len(word) <= 3 and word.isupper())
-            if len(self._words) > 200_000:
-                self._words.clear()
-            self._words[word] = info
+            _store(self._words, 200_000, word, info)
         return info
 
     def _lookup(self, word: str) -> tuple[bool, str, str, int, float, str]:
@@ -459,9 +458,7 @@ class MentionFinder:
                     # a full name several entities share still tells who is in the document
                     anchors.append((r.first, tuple(o.entity for o in r.options if o.score >= top.score - _TIE)))
             result = _RunReadings(tuple(readings), _settled(readings, chosen), tuple(anchors))
-        if len(memo) > 100_000:
-            memo.clear()
-        memo[key] = result
+        _store(memo, 100_000, key, result)
         return result
 
     def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[tuple[int, int]]]:
@@ -532,9 +529,7 @@ class MentionFinder:
     def _words_of(self, piece: str) -> tuple[tuple[int, int, _Info], ...]:
         """The words of a chunk of capitalised words, with their offsets in it and their lookups."""
         words = tuple((m.start(), m.end(), self._word(m.group())) for m in _capital().finditer(piece))
-        if len(self._chunks) > 100_000:
-            self._chunks.clear()
-        self._chunks[piece] = words
+        _store(self._chunks, 100_000, piece, words)
         return words
 
     def _close(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], runs: list[tuple[int, int]],
@@ -562,20 +557,18 @@ class MentionFinder:
         m = _LEAD.search(before, max(0, len(before) - _LEAD_CONTEXT + 1))
         if m and m.group(1).islower() and _key(m.group(1)) in self._particles:
             found = (len(before) - m.start(1), self._word(m.group(1)))
-        if len(self._leads) > 50_000:
-            self._leads.clear()
-        self._leads[before] = found
+        _store(self._leads, 50_000, before, found)
         return found
 
     def _gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
         """Lowercase connector words inside a gap between two capitalised words, or None if the gap
         separates two names (a comma, a blank line, an ordinary word)."""
         memo = self._gaps[after_short]
-        if gap not in memo:
-            if len(memo) > 50_000:
-                memo.clear()
-            memo[gap] = self._read_gap(gap, after_short)
-        return memo[gap]
+        found = memo.get(gap, self)
+        if found is self:
+            found = self._read_gap(gap, after_short)
+            _store(memo, 50_000, gap, found)
+        return found   # type: ignore[return-value]
 
     def _read_gap(self, gap: str, after_short: bool) -> tuple[tuple[int, int], ...] | None:
         if len(gap) > _GAP_MAX:
@@ -862,9 +855,7 @@ class MentionFinder:
         found = self._parses.get(query)
         if found is None:
             found = parse_name(query, weights=self.resolver.index.weights)
-            if len(self._parses) > 100_000:
-                self._parses.clear()
-            self._parses[query] = found
+            _store(self._parses, 100_000, query, found)
         return found
 
     def _compared(self, parsed: ParsedName, entry: int) -> tuple[float, str]:
@@ -875,15 +866,11 @@ class MentionFinder:
         if found is None:
             c = compare_parsed(parsed, self.resolver.index.entries[entry].parsed)
             found = (c.score, c.grade)
-            if len(self._pairs) > 200_000:
-                self._pairs.clear()
-            self._pairs[key] = found
+            _store(self._pairs, 200_000, key, found)
         return found
 
     def _remember(self, key: tuple[str, str], options: tuple[_Option, ...]) -> None:
-        if len(self._scored) > 100_000:
-            self._scored.clear()
-        self._scored[key] = options
+        _store(self._scored, 100_000, key, options)
 
     # -- document context
 
@@ -971,6 +958,22 @@ class MentionFinder:
         if begin == first:
             return None
         return (spans[begin][0], spans[first - 1][1])
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _store(memo: dict[_K, _V], cap: int, key: _K, value: _V) -> None:
+    """Remember ``value``; at ``cap`` entries the oldest quarter goes (a dict keeps insertion order), so a
+    long stream keeps what it met lately instead of starting over."""
+    if len(memo) >= cap:
+        try:
+            for old in list(itertools.islice(memo, cap // 4)):
+                memo.pop(old, None)
+        except RuntimeError:    # another thread stored meanwhile: start over
+            memo.clear()
+    memo[key] = value
 
 
 def _distance(positions: Sequence[int], where: int) -> int:
