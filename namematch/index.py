@@ -13,6 +13,10 @@ The index has two levels, so it stays small and quick to build at a million name
   skeleton (for names written without vowels), the key with one letter deleted, and
   its first and last four letters (so a typo still meets its word). Joined words get
   only a skeleton: their typos are found through the query's own joined words.
+* ``abjad_keys``: the word keys from Arabic-script text. A shared skeleton is strong
+  evidence when one side is such a word (or the query word is); between two words
+  written with their vowels it counts only as much as the scorer's typo score of the
+  two keys (the scorer itself compares skeletons only when one side is abjad).
 
 A query word is expanded through ``fuzzy`` to the known words it may be (exact
 first), and only forms holding those words are ranked and scored. This finds
@@ -29,15 +33,18 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import add
 
 from attrs import frozen
 
 from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
-from .phonetic import deletions, translit_key, word_keys
-from .structure import NameToken, ParsedName, parse_name, raw_words
-from .translit import TranslitError, Variant, detect_script, variants
+from .phonetic import deletions, key_skeleton, translit_key, uncached_translit_key, word_keys
+from .similarity import TYPO_MAX, aligned_typo_score
+from .structure import NameToken, ParsedName, Role, parse_name, raw_words
+from .translit import TranslitError, Variant, variants
 
 __all__ = ["Entry", "NameIndex", "WordWeights", "blocking_keys"]
 
@@ -51,6 +58,7 @@ _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is i
 
 # How much each kind of word evidence counts when ranking candidates (of the query word's weight).
 _EXACT, _SKELETON, _EDIT, _AFFIX = 1.0, 0.9, 0.4, 0.3
+_FLOOR = 0.01         # the least grade an expansion has: it is a candidate, ranked last
 
 
 @frozen
@@ -64,17 +72,17 @@ class Entry:
     parsed: ParsedName
 
 
-def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool]]:
-    """(key, skeleton, weight, joined) of each word and each two or three adjacent words joined."""
+def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool, bool]]:
+    """(key, skeleton, weight, joined, abjad) of each word and each two or three adjacent words joined."""
     for t in tokens:
         if t.key:
-            yield t.key, t.skeleton, t.weight, False
+            yield t.key, t.skeleton, t.weight, False, t.abjad
     for n in (2, 3):
         for i in range(len(tokens) - n + 1):
             span = tokens[i:i + n]
             if all(t.key for t in span):
                 key, skeleton = word_keys("".join(t.text for t in span))
-                yield key, skeleton, max(t.weight for t in span), True
+                yield key, skeleton, max(t.weight for t in span), True, any(t.abjad for t in span)
 
 
 def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[str, float]:
@@ -93,7 +101,7 @@ def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[s
         if w > keys.get(k, -1.0):
             keys[k] = w
 
-    for key, skeleton, w, joined in _word_units(tokens):
+    for key, skeleton, w, joined, _abjad in _word_units(tokens):
         put("k:" + key, w)
         if len(skeleton) >= 2:
             put("s:" + skeleton, w * _SKELETON)
@@ -126,7 +134,7 @@ def _fuzzy_keys(key: str, skeleton: str, joined: bool) -> Iterator[str]:
         yield "e:" + key[-4:]
 
 
-def _ids(p: int | array) -> Sequence[int]:
+def _ids(p: int | Sequence[int]) -> Sequence[int]:
     return (p,) if isinstance(p, int) else p
 
 
@@ -150,67 +158,108 @@ class NameIndex:
         self.weights = _document_weights(forms)
         self.lexicon = lexicon()   # travels with a cached index, so a fresh process need not rebuild it
         entries: list[Entry] = []
-        interned: dict[NameToken, NameToken] = {}
+        # Words repeat across names: each distinct word (in each role) is made into a token once,
+        # and every form holding it shares that token object.
+        tokens: dict[tuple[str, Role, bool], NameToken] = {}
         seen: set[str] = set()
         last_entity = -1
+        entities = self.entities
         for ei, name, form, via in forms:
             if ei != last_entity:
                 seen.clear()
                 last_entity = ei
-            parsed = parse_name(form, self.entities[ei].type.value, weights=self.weights)
+            parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens)
             if not parsed.tokens:
                 continue
             text = parsed.text
             if via is not None and text in seen:
                 continue
             seen.add(text)
-            # Words repeat across names: share one token object per distinct word.
-            tokens = tuple([interned.setdefault(t, t) for t in parsed.tokens])
-            entries.append(Entry(ei, name, form, via, ParsedName(parsed.source, tokens, parsed.titles)))
+            entries.append(Entry(ei, name, form, via, parsed))
+        tokens.clear()
         forms.clear()
         self.entries: tuple[Entry, ...] = tuple(entries)
         del entries
 
-        postings: dict[str, list[int] | int] = {}
-        units: dict[str, tuple[str, bool]] = {}     # word key -> (skeleton, joined only)
-        joined_keys: dict[tuple[str, str], tuple[str, str]] = {}
+        # Single words are few and hot, joined words (two or three adjacent words) millions: their
+        # postings are kept apart while building (small dicts stay in the processor's cache).
+        words: dict[str, list[int] | int] = {}
+        joined: dict[str, list[int] | int] = {}
+        # Every indexed key, in order of first sight, and whether it is only ever a joined word
+        # (its fuzzy keys are then its skeleton only). A key's skeleton is key_skeleton(key).
+        units: dict[str, bool] = {}
+        # Keys of words (and joined words) from Arabic-script text: their skeletons meet any spelling.
+        abjad_keys: set[str] = set()
+        self.abjad_keys = abjad_keys
+        joined_keys: dict[tuple[str | None, ...], str] = {}    # words joined -> key (spans repeat, a little)
+        get, get_joined, get_key = words.get, joined.get, joined_keys.get
         for i, e in enumerate(self.entries):
             toks = e.parsed.tokens
+            written = True      # every word written with its vowels (none from Arabic-script text)?
             for t in toks:
                 k = t.key
                 if not k:
                     continue
-                _post(postings, k, i)
-                if k not in units or units[k][1]:
-                    units[k] = (t.skeleton, False)
+                old = get(k)        # (inline: this loop runs for every word of every form)
+                if old is None:
+                    words[k] = i
+                    units[k] = False
+                elif isinstance(old, int):
+                    if old != i:
+                        words[k] = [old, i]
+                elif old[-1] != i:
+                    old.append(i)
+                if t.abjad:
+                    abjad_keys.add(k)
+                    written = False
+            if len(toks) < 2:
+                continue
+            texts = [t.text if t.key else None for t in toks]
             for n in (2, 3):
                 for j in range(len(toks) - n + 1):
-                    span = toks[j:j + n]
-                    if not all(t.key for t in span):
+                    span = tuple(texts[j:j + n])
+                    if None in span:
                         continue
-                    texts = tuple(t.text for t in span)
-                    jk = joined_keys.get(texts)
+                    jk = get_key(span)
                     if jk is None:
-                        text = "".join(texts)
-                        jk = joined_keys[texts] = word_keys(text)
-                    _post(postings, jk[0], i)
-                    if jk[0] not in units:
-                        units[jk[0]] = (jk[1], True)
+                        jk = joined_keys[span] = uncached_translit_key("".join(span))  # type: ignore[arg-type]
+                    if not written and any(t.abjad for t in toks[j:j + n]):
+                        abjad_keys.add(jk)
+                    old = get_joined(jk)
+                    if old is None:
+                        joined[jk] = i
+                        if jk not in words:
+                            units[jk] = True
+                    elif isinstance(old, int):
+                        if old != i:
+                            joined[jk] = [old, i]
+                    elif old[-1] != i:
+                        old.append(i)
         joined_keys.clear()
-        self.postings: dict[str, int | array] = {
+        postings = joined
+        for k, v in words.items():
+            both = joined.get(k)
+            if both is None:
+                postings[k] = v
+            else:                   # a word that is also some words joined ("Abdulghani", "Abdul Ghani")
+                ids = sorted(set(_ids(v)) | set(_ids(both)))
+                postings[k] = ids[0] if len(ids) == 1 else ids
+        words.clear()
+        self.postings: dict[str, int | array[int]] = {
             k: (v if isinstance(v, int) else array("i", v)) for k, v in postings.items()
         }
         postings.clear()
         fuzzy: dict[str, list[str] | str] = {}
-        for k, (skeleton, joined) in units.items():
-            for f in _fuzzy_keys(k, skeleton, joined):
-                old = fuzzy.get(f)
-                if old is None:
+        for k, joined_only in units.items():
+            for f in _fuzzy_keys(k, key_skeleton(k), joined_only):
+                prev = fuzzy.get(f)
+                if prev is None:
                     fuzzy[f] = k
-                elif isinstance(old, str):
-                    fuzzy[f] = [old, k]
+                elif isinstance(prev, str):
+                    fuzzy[f] = [prev, k]
                 else:
-                    old.append(k)
+                    prev.append(k)
+        units.clear()
         self.fuzzy: dict[str, str | tuple[str, ...]] = {
             k: (v if isinstance(v, str) else tuple(v)) for k, v in fuzzy.items()
         }
@@ -219,7 +268,8 @@ class NameIndex:
         for ei, entity in enumerate(self.entities):
             for name in entity.names:
                 yield ei, name, name.text, None
-                if romanisations and not name.text.isascii() and detect_script(name.text) not in (None, "Latn"):
+                if romanisations and not name.text.isascii():
+                    # (Latin and letterless text has no romanisations: variants() gives ())
                     for v in _variants(name.text, name.lang):
                         yield ei, name, v.text, v.scheme
 
@@ -238,9 +288,41 @@ class NameIndex:
             n = self.__dict__["_longest"] = max(map(len, self.postings), default=0)
         return n
 
-    def _expand(self, key: str, skeleton: str, joined: bool) -> dict[str, float]:
-        """The indexed word keys a query word may be, with the strength of the evidence."""
+    @staticmethod
+    def _add_within_budget(score: dict[int, float], lists: list[tuple[float, int | array[int]]]) -> None:
+        """Add one query word's postings (strongest first) to ``score``, posting by posting: new forms
+        come in only while there are fewer than ``_NEW_BUDGET``; then a posting adds to those in."""
+        seen: set[int] = set()      # a form counts once per query word, with its best evidence
+        for gain, p in lists:
+            if len(score) >= _NEW_BUDGET:
+                # (only forms already in count from here on: the posting is read for them alone)
+                ids = score.keys() & ((p,) if isinstance(p, int) else p)
+                ids -= seen
+                seen |= ids
+            else:
+                ids = {p} if isinstance(p, int) else set(p)
+                ids -= seen
+                seen |= ids
+                if len(score) + len(ids) > _NEW_BUDGET:
+                    ids = score.keys() & ids
+            _add_gains(score, dict(zip(ids, repeat(gain))))
+
+    def _word_counts(self) -> array[int]:
+        """How many words each entry's parsed form has (computed once; a benign race between threads)."""
+        counts = self.__dict__.get("_counts")
+        if counts is None:
+            counts = self.__dict__["_counts"] = array("i", [len(e.parsed.tokens) for e in self.entries])
+        return counts
+
+    def _expand(self, key: str, skeleton: str, joined: bool, abjad: bool = True) -> dict[str, float]:
+        """The indexed word keys a query word may be, with the strength of the evidence.
+
+        A shared consonant skeleton is strong evidence where one side was written without short
+        vowels (``abjad``: the query word, or an indexed word from Arabic-script text), as the
+        scorer has it; between two words written with their vowels ("Loez" / "Liza") it is only
+        as strong as their keys are close."""
         postings, fuzzy = self.postings, self.fuzzy
+        abjad_keys = self.__dict__.get("abjad_keys")     # (None in an index from an older build)
         found: dict[str, float] = {}
 
         def add(keys: str | tuple[str, ...] | None, grade: float) -> None:
@@ -253,7 +335,14 @@ class NameIndex:
         if key in postings:
             found[key] = _EXACT
         if len(skeleton) >= 2:
-            add(fuzzy.get("s:" + skeleton), _SKELETON)
+            keys = fuzzy.get("s:" + skeleton)
+            if abjad or abjad_keys is None or keys is None:
+                add(keys, _SKELETON)
+            else:
+                for k in ((keys,) if isinstance(keys, str) else keys):
+                    grade = _SKELETON if k in abjad_keys else _written_skeleton_grade(key, k)
+                    if grade > found.get(k, 0.0):
+                        found[k] = grade
         if len(key) >= _MIN_DELETE:
             add(fuzzy.get("d:" + key), _EDIT)               # an indexed word with one more letter
             # (a key longer than the longest indexed one plus one letter is no deletion away from any:
@@ -284,11 +373,11 @@ class NameIndex:
         cap = max(_CAP, n // 20)
         log_n = math.log(1 + n)
         # Per query word: the postings of the indexed words it may be, strongest evidence first.
-        units: list[tuple[int, list[tuple[float, int | array]]]] = []
-        for key, skeleton, weight, joined in _word_units(query.tokens):
+        units: list[tuple[int, bool, list[tuple[float, int | array[int]]]]] = []
+        for key, skeleton, weight, joined, abjad in _word_units(query.tokens):
             lists = []
             total = 0
-            found = self._expand(key, skeleton, joined)
+            found = self._expand(key, skeleton, joined, abjad)
             # A word that exists as written needs its one-edit neighbours only where they are rare.
             edit_cap = _EDIT_CAP if key in found else cap
             for k, grade in found.items():
@@ -303,19 +392,25 @@ class NameIndex:
                 lists.sort(key=lambda x: -x[0])
                 units.append((total, joined, lists))
         units.sort(key=lambda u: u[0])
+        # A form's score is the sum, over the query words, of the gain of the first (strongest) of
+        # the word's postings holding it. Forms run to tens of thousands at a million names and
+        # postings to hundreds per query, so the sums are made with set and dict operations (C
+        # loops), not a Python loop per form; float addition is commutative, so the sums are the
+        # same in any order.
         score: dict[int, float] = {}
-        get = score.get
         opened = False      # has a single word (not joined words) brought its forms in yet?
         for _, joined, lists in units:
-            seen: set[int] = set()      # a form counts once per query word, with its best evidence
-            for gain, p in lists:
-                ids = {p} if isinstance(p, int) else set(p)
-                ids -= seen
-                seen |= ids
-                if opened and len(score) + len(ids) > _NEW_BUDGET:
-                    ids &= score.keys()
-                for i in ids:
-                    score[i] = get(i, 0.0) + gain
+            full = opened and len(score) >= _NEW_BUDGET
+            if not opened or full:
+                # No budget to watch (before the first word no form is turned away; once full, only
+                # forms already in count, and none comes in): each form's gain for this word at once.
+                gains: dict[int, float] = {}
+                for gain, p in reversed(lists):     # the strongest posting holding a form writes last
+                    ids = (p,) if isinstance(p, int) else p
+                    gains.update(zip(score.keys() & ids if full else ids, repeat(gain)))
+                _add_gains(score, gains)
+            else:
+                self._add_within_budget(score, lists)
             opened = opened or not joined
         # Among equal evidence prefer shorter forms (fewer words left over), and let no entity
         # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
@@ -324,13 +419,16 @@ class NameIndex:
         if len(score) > keep:
             # Only the forms that can still make the list need the full ordering.
             floor = heapq.nlargest(keep, score.values())[-1]
-            ranked = [(i, v) for i, v in score.items() if v >= floor]
+            top = list(compress(score.keys(), map(floor.__le__, score.values())))
         else:
-            ranked = list(score.items())
-        ranked.sort(key=lambda x: (-x[1], len(entries[x[0]].parsed.tokens), x[0]))
+            top = list(score)
+        # Best score, then fewest words, then position (unique: the order is total). Ties are
+        # common (every form holding the same query words), so the keys are made in C loops.
+        ranked = sorted(zip(map(float.__neg__, map(score.__getitem__, top)),
+                            map(self._word_counts().__getitem__, top), top))
         out: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
-        for i, _ in ranked:
+        for _, _, i in ranked:
             e = entries[i].entity
             if per_entity[e] < _FORMS_PER_ENTITY:
                 per_entity[e] += 1
@@ -340,16 +438,23 @@ class NameIndex:
         return out
 
 
-def _post(postings: dict[str, list[int] | int], key: str, i: int) -> None:
-    """Add form ``i`` to the posting of ``key`` (a bare int while it is the only one)."""
-    old = postings.get(key)
-    if old is None:
-        postings[key] = i
-    elif isinstance(old, int):
-        if old != i:
-            postings[key] = [old, i]
-    elif old[-1] != i:
-        old.append(i)
+def _written_skeleton_grade(key: str, other: str) -> float:
+    """Evidence grade of a shared skeleton between two words written with their vowels: the
+    skeleton grade, scaled by the scorer's typo score of their keys where the scorer would align
+    them, else the least grade (still found, ranked last)."""
+    return max(_FLOOR, _SKELETON * aligned_typo_score(key, other) / TYPO_MAX)
+
+
+def _add_gains(score: dict[int, float], gains: dict[int, float]) -> None:
+    """``score[i] += gains[i]`` for every ``i`` (absent: 0), in C loops."""
+    had = score.keys() & gains.keys()
+    if had:
+        score.update(zip(had, map(add, map(score.__getitem__, had), map(gains.__getitem__, had))))
+        if len(had) < len(gains):
+            new = gains.keys() - had
+            score.update(zip(new, map(gains.__getitem__, new)))
+    else:
+        score.update(gains)
 
 
 def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:
@@ -390,12 +495,16 @@ def _document_weights(forms: Iterable[tuple[int, Name, str, str | None]]) -> Wor
     """Word weights from the forms' document frequencies (how many entities use each word key)."""
     df: dict[str, int] = defaultdict(int)
     last: dict[str, int] = {}
+    chunk_keys: dict[str, tuple[str, ...]] = {}    # names share their words: key each chunk once
     for ei, name, form, _ in forms:
         if name.kind is NameKind.DEMONYM:
             continue
-        for part, _script in raw_words(form):
-            k = translit_key(part)
-            if last.get(k) != ei:
-                last[k] = ei
-                df[k] += 1
+        for chunk in form.split():
+            keys = chunk_keys.get(chunk)
+            if keys is None:
+                keys = chunk_keys[chunk] = tuple(translit_key(part) for part, _script in raw_words(chunk))
+            for k in keys:
+                if last.get(k) != ei:
+                    last[k] = ei
+                    df[k] += 1
     return WordWeights(dict(df))

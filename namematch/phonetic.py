@@ -29,7 +29,16 @@ import jellyfish
 
 from .tables import read_rules
 
-__all__ = ["PHONETIC_METHODS", "deletions", "phonetic_key", "skeleton_key", "translit_key", "word_keys"]
+__all__ = [
+    "PHONETIC_METHODS",
+    "deletions",
+    "key_skeleton",
+    "phonetic_key",
+    "skeleton_key",
+    "translit_key",
+    "uncached_translit_key",
+    "word_keys",
+]
 
 _META = frozenset(".^$*+?{}[]\\|()")
 
@@ -47,20 +56,44 @@ def _trigger(pattern: str) -> str:
     return ""
 
 
+_GROUP_REF = re.compile(r"\\([1-9])")
+_CHAR_CLASS = re.compile(r"\[([a-z]+)\]")
+
+
+def _replacement(repl: str) -> str | Callable[[re.Match[str]], str]:
+    """``repl`` as ``re.sub`` takes it: a template made of literal letters and ``\\1``..``\\9`` becomes a
+    function building the same text (``re`` expands a template on every call, several times slower)."""
+    if "\\" not in repl:
+        return repl
+    parts = _GROUP_REF.split(repl)
+    if any("\\" in lit for lit in parts[::2]):
+        return repl   # other escapes: leave the template to re
+    terms = [f"(m.group({lit}) or '')" if k % 2 else repr(lit) for k, lit in enumerate(parts) if lit]
+    fn: Callable[[re.Match[str]], str] = eval(f"lambda m: {' + '.join(terms)}")  # from the checked template
+    return fn
+
+
 def _fast_rewriter(name: str) -> Callable[[str], str]:
     """The rules of table ``name`` applied in order, as :func:`namematch.tables.rewriter` does, but
-    compiled to one function: string methods for plain literals (``ab``, ``^ab``, ``ab$``) and a
-    letter test before each regular expression. Same result as ``re.sub`` rule by rule, several
-    times faster (keys of millions of names are computed when an index is built)."""
+    compiled to one function: string methods for plain literals (``ab``, ``^ab``, ``ab$``), a byte
+    translation for deleting a class of letters (``[aeiou]``), a letter test before each regular
+    expression (or a search when no letter is certain), and group-reference templates as functions.
+    Same result as ``re.sub`` rule by rule, several times faster (keys of millions of names are
+    computed when an index is built)."""
     lines = ["def apply(text):"]
     env: dict[str, object] = {}
     for n, (pattern, repl) in enumerate(read_rules(name)):
         src = pattern.pattern
         core = src[1:] if src.startswith("^") else src[:-1] if src.endswith("$") else src
-        if not core or any(c in _META for c in core) or "\\" in repl:
-            env[f"p{n}"], env[f"r{n}"] = pattern, repl
+        deleted = _CHAR_CLASS.fullmatch(src)
+        if deleted and not repl:
+            env[f"p{n}"], env[f"d{n}"] = pattern, deleted.group(1).encode()
+            lines.append(f"    text = text.encode().translate(None, d{n}).decode() if text.isascii() "
+                         f"else p{n}.sub('', text)")
+        elif not core or any(c in _META for c in core) or "\\" in repl:
+            env[f"p{n}"], env[f"r{n}"] = pattern, _replacement(repl)
             trigger = _trigger(src)
-            test = f"{trigger!r} in text" if trigger else "text"
+            test = f"{trigger!r} in text" if trigger else f"p{n}.search(text)"
             lines.append(f"    if {test}: text = p{n}.sub(r{n}, text)")
         elif src.startswith("^"):
             lines.append(f"    if text.startswith({core!r}): text = {repl!r} + text[{len(core)}:]")
@@ -97,6 +130,16 @@ def word_keys(token: str) -> tuple[str, str]:
     or three words joined, a million of them in a large index) that would only churn the caches."""
     key = _KEY(_ascii_letters(token))
     return key, _SKELETON(key)
+
+
+def uncached_translit_key(token: str) -> str:
+    """:func:`translit_key` without the cache (for one-off tokens, as :func:`word_keys`)."""
+    return _KEY(_ascii_letters(token))
+
+
+def key_skeleton(key: str) -> str:
+    """The skeleton of a romanisation key: ``skeleton_key(t) == key_skeleton(translit_key(t))``."""
+    return _SKELETON(key)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,7 +19,7 @@ from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
 from .mentions import Mention, MentionFinder, canonicalize
-from .similarity import DEFAULT_THRESHOLD, Comparison, compare_parsed
+from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
 from .structure import ParsedName
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -174,9 +174,10 @@ class Resolver:
             entity = self.index.entities[entry.entity]
             if wanted is not None and entity.type not in wanted:
                 continue
-            c = compare_parsed(query, entry.parsed, threshold=thr)
-            if c.score < thr or (entry.name.kind in _WHOLE_ONLY and c.grade not in ("full", "acronym")):
+            score, grade, state = _scored(query, entry.parsed)
+            if score < thr or (entry.name.kind in _WHOLE_ONLY and grade not in ("full", "acronym")):
                 continue
+            c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
             old = best.get(entry.entity)

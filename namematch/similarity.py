@@ -36,7 +36,8 @@ from functools import lru_cache
 import jellyfish
 from attrs import field, frozen
 
-from .structure import NameToken, ParsedName, Role, Weights, make_token, parse_name
+from .phonetic import key_skeleton, uncached_translit_key
+from .structure import NameToken, ParsedName, Role, Weights, parse_name
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "Evidence", "compare", "compare_parsed", "token_similarity"]
 
@@ -95,6 +96,13 @@ class Comparison:
         return "\n".join(lines)
 
 
+def aligned_typo_score(a: str, b: str) -> float:
+    """Typo score of two romanisation keys (see :func:`_typo`, at most ``TYPO_MAX``) if it is enough
+    for the scorer to align the two words, else 0."""
+    s = _typo(a, b)
+    return s if s >= _MIN_PAIR else 0.0
+
+
 def _typo(a: str, b: str) -> float:
     """Typo score of two keys: 0.88 less 0.6 per edit per letter (one edit in seven letters: 0.79)."""
     if not a or not b:
@@ -136,12 +144,18 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
 
 
 def _joined(tokens: Sequence[NameToken]) -> NameToken:
-    return _joined_token("".join(t.text for t in tokens), max(t.weight for t in tokens), any(t.abjad for t in tokens))
+    return _joined_span(tuple(tokens))
 
 
 @lru_cache(maxsize=1 << 16)
-def _joined_token(text: str, weight: float, abjad: bool) -> NameToken:
-    return make_token(text, weight, Role.NAME, abjad)
+def _joined_span(tokens: tuple[NameToken, ...]) -> NameToken:
+    """Adjacent words as one word (cached: a resolver joins the query's words for every candidate)."""
+    text = "".join(t.text for t in tokens)
+    # make_token, but keyed without the per-word caches: most joined words are seen once (each
+    # candidate brings its own), and would only push real words out of those caches.
+    key = uncached_translit_key(text)
+    return NameToken(text, key, key_skeleton(key), max(t.weight for t in tokens), Role.NAME,
+                     any(t.abjad for t in tokens))
 
 
 _Pair = tuple[float, str, tuple[int, ...], tuple[int, ...]]
@@ -212,26 +226,59 @@ def compare_parsed(
     a: ParsedName, b: ParsedName, *, threshold: float = DEFAULT_THRESHOLD
 ) -> Comparison:
     """:func:`compare` on names already parsed (the resolver's hot path)."""
-    if (a.text, a.source) > (b.text, b.source):
-        c = compare_parsed(b, a, threshold=threshold)
-        ev = tuple(Evidence(e.right, e.left, e.kind, e.score, e.weight) for e in c.evidence)
-        return Comparison(a.source, b.source, c.score, c.is_match, threshold, c.grade, ev)
-    ta, tb = a.tokens, b.tokens
-    if not ta or not tb:
+    return _explained(a, b, threshold, _scored(a, b)[2])
+
+
+# What _explained needs to build a Comparison: whether the names were swapped into canonical
+# order, and _assess's result for that order (None: a name without words).
+_Assessment = tuple[float, str, float, list[_Pair], list[float], list[float]]
+_State = tuple[bool, _Assessment] | None
+
+
+def _scored(a: ParsedName, b: ParsedName) -> tuple[float, str, _State]:
+    """``compare_parsed(a, b)``'s score and grade, without the evidence (most candidates a resolver
+    scores fall below the threshold and need none), and the state :func:`_explained` builds it from."""
+    flip = (a.text, a.source) > (b.text, b.source)   # canonical order: the score is symmetric
+    x, y = (b, a) if flip else (a, b)
+    if not x.tokens or not y.tokens:
+        return 0.0, "empty", None
+    assessed = _assess(x, y)
+    return assessed[0], assessed[1], (flip, assessed)
+
+
+def _explained(a: ParsedName, b: ParsedName, threshold: float, state: _State) -> Comparison:
+    """``compare_parsed(a, b, threshold=threshold)`` from ``_scored(a, b)``'s state."""
+    if state is None:
         return Comparison(a.source, b.source, 0.0, False, threshold, "empty")
+    flip, (score, grade, raw, chosen, score_a, score_b) = state
+    x, y = (b, a) if flip else (a, b)
+    ta, tb = x.tokens, y.tokens
+    if grade == "acronym":
+        evidence = [Evidence(x.text, y.text, "acronym", raw, 1.0)]
+    else:
+        evidence = []
+        for s, kind, ia, ib in chosen:
+            w = (max(ta[i].weight for i in ia) + max(tb[j].weight for j in ib)) / 2
+            evidence.append(Evidence(" ".join(ta[i].text for i in ia), " ".join(tb[j].text for j in ib), kind, s, w))
+        evidence += [Evidence(t.text, "", "missing", 0.0, t.weight) for t, s in zip(ta, score_a) if not s]
+        evidence += [Evidence("", t.text, "missing", 0.0, t.weight) for t, s in zip(tb, score_b) if not s]
+    if flip:
+        evidence = [Evidence(e.right, e.left, e.kind, e.score, e.weight) for e in evidence]
+    return Comparison(a.source, b.source, score, score >= threshold, threshold, grade, tuple(evidence))
+
+
+def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
+    """(score, grade, unrounded score, the aligned pairs, each word's pair score in ``a`` and in
+    ``b``) of two names with words, in the order given."""
+    ta, tb = a.tokens, b.tokens
     chosen = _align(ta, tb)
     score_a = [0.0] * len(ta)
     score_b = [0.0] * len(tb)
-    evidence = []
-    for s, kind, ia, ib in chosen:
+    for s, _kind, ia, ib in chosen:
         for i in ia:
             score_a[i] = s
         for j in ib:
             score_b[j] = s
-        w = (max(ta[i].weight for i in ia) + max(tb[j].weight for j in ib)) / 2
-        evidence.append(Evidence(" ".join(ta[i].text for i in ia), " ".join(tb[j].text for j in ib), kind, s, w))
-    evidence += [Evidence(t.text, "", "missing", 0.0, t.weight) for t, s in zip(ta, score_a) if not s]
-    evidence += [Evidence("", t.text, "missing", 0.0, t.weight) for t, s in zip(tb, score_b) if not s]
 
     wa = [t.weight for t in ta]
     wb = [t.weight for t in tb]
@@ -280,9 +327,7 @@ def compare_parsed(
     acro = max(_acronym(a, b), _acronym(b, a))
     if acro > score:
         score, grade = acro, "acronym"
-        evidence = [Evidence(a.text, b.text, "acronym", acro, 1.0)]
-    score = min(1.0, max(0.0, round(score, 6)))
-    return Comparison(a.source, b.source, score, score >= threshold, threshold, grade, tuple(evidence))
+    return min(1.0, max(0.0, round(score, 6))), grade, score, chosen, score_a, score_b
 
 
 def compare(

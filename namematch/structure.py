@@ -81,10 +81,17 @@ def make_token(text: str, weight: float, role: Role = Role.NAME, abjad: bool = F
     return NameToken(text, translit_key(text), skeleton_key(text), weight, role, abjad)
 
 
+@lru_cache(maxsize=8)
+def _title_heads(titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The first word key of every title: a name whose first word is none of them has no title."""
+    return frozenset(seq[0] for seq in titles if seq)
+
+
 def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[list[tuple[str, str | None]], list[str]]:
     titles: list[str] = []
+    heads = _title_heads(lex.titles)
     i = 0
-    while i < len(tokens):
+    while i < len(tokens) - 1 and translit_key(tokens[i][0]) in heads:
         for n in range(min(lex.max_title_len, len(tokens) - i - 1), 0, -1):
             seq = tuple(translit_key(t) for t, _ in tokens[i:i + n])
             if seq in lex.titles:
@@ -114,7 +121,12 @@ def _has_patronymic_suffix(word: str) -> bool:
 
 
 def parse_name(
-    text: str, type: str | None = None, *, weights: Weights | None = None, titles: bool = True
+    text: str,
+    type: str | None = None,
+    *,
+    weights: Weights | None = None,
+    titles: bool = True,
+    cache: dict[tuple[str, Role, bool], NameToken] | None = None,
 ) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
@@ -122,6 +134,9 @@ def parse_name(
     also a given name, like "Amir", never is); ``titles=False`` keeps them as words. Function words ("of", "the") are
     dropped from multi-word names. ``weights`` maps a word's romanisation key to
     its informativeness; by default the bundled frequency table is used.
+
+    ``cache``: a dict the caller keeps across calls with the same ``weights`` (an index
+    build). A word's token is then made once per role and shared by every name holding it.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -130,9 +145,13 @@ def parse_name(
     found: list[str] = []
     if titles and type in (None, "person"):
         raw, found = _strip_titles(raw, lex)
+    keys = [translit_key(t) for t, _ in raw]
     if len(raw) > 1:
-        kept = [(t, s) for t, s in raw if translit_key(t) not in lex.function_words]
-        raw = kept or raw
+        function_words = lex.function_words
+        if not function_words.isdisjoint(keys):
+            kept = [(w, k) for w, k in zip(raw, keys) if k not in function_words]
+            if kept:
+                raw, keys = [w for w, _ in kept], [k for _, k in kept]
     if callable(weights):
         weigh = weights
     elif weights is not None:
@@ -143,43 +162,56 @@ def parse_name(
         weigh = lex.weight_of
 
     texts = [t for t, _ in raw]
-    roles = _roles(texts, type, lex)
+    roles = _roles(texts, keys, type, lex)
     tokens = []
-    for (t, script), role in zip(raw, roles):
-        key = translit_key(t)
+    for (t, script), key, role in zip(raw, keys, roles):
+        abjad = script in _ABJAD
+        if cache is not None:
+            token = cache.get((t, role, abjad))
+            if token is not None:
+                tokens.append(token)
+                continue
         weight = ROLE_WEIGHTS.get(role.value) if role is not Role.NAME else weigh(key)
-        tokens.append(NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, script in _ABJAD))
+        token = NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, abjad)
+        if cache is not None:
+            cache[t, role, abjad] = token
+        tokens.append(token)
     return ParsedName(text, tuple(tokens), tuple(found))
 
 
-def _roles(texts: list[str], type: str | None, lex: Lexicon) -> list[Role]:
+def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) -> list[Role]:
+    """The role of each word (``keys``: their romanisation keys)."""
     n = len(texts)
     roles = [Role.NAME] * n
     if n <= 1:
         return roles
     person_like = type in (None, "person")
-    keys = [translit_key(t) for t in texts]
+    initials = type != "org"
+    particles = lex.particles
+    org_words = lex.org_words if type in (None, "org") else None
+    place_words = lex.place_words if type in (None, "place", "country") else None
     for i, (t, k) in enumerate(zip(texts, keys)):
-        if len(t) == 1 and t.isalpha() and type != "org":
+        if len(t) == 1 and initials and t.isalpha():
             roles[i] = Role.INITIAL
-        elif lex.particles.get(k) in ("article", "connector"):
+        elif k in particles and particles[k] in ("article", "connector"):
             roles[i] = Role.PARTICLE
-        elif type in (None, "org") and k in lex.org_words:
-            roles[i] = Role.LEGAL if lex.org_words[k] == "legal" else Role.GENERIC
-        elif type in (None, "place", "country") and k in lex.place_words:
+        elif org_words is not None and k in org_words:
+            roles[i] = Role.LEGAL if org_words[k] == "legal" else Role.GENERIC
+        elif place_words is not None and k in place_words:
             roles[i] = Role.GENERIC
     if person_like and n >= 3:
         first_is_surname = texts[0].endswith(_SURNAME_ENDINGS)
+        patronymic_words = lex.patronymic_words
         for i, t in enumerate(texts):
             if roles[i] is not Role.NAME:
                 continue
-            if keys[i] in lex.patronymic_words and i > 0:
+            if i > 0 and keys[i] in patronymic_words:
                 roles[i] = Role.PATRONYMIC
                 if roles[i - 1] is Role.NAME:
                     roles[i - 1] = Role.PATRONYMIC
             elif i > 0 and (i < n - 1 or first_is_surname) and _has_patronymic_suffix(t):
                 roles[i] = Role.PATRONYMIC
-    if all(r is not Role.NAME and r is not Role.INITIAL for r in roles):
+    if Role.NAME not in roles and Role.INITIAL not in roles:
         # Nothing but generic words ("Security Council"): they are the name.
         return [Role.NAME] * n
     return roles

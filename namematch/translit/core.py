@@ -43,7 +43,15 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from itertools import repeat
 
-from .detect import detect_lang, detect_script, evidence_lang, fallback_lang, languages, script_of, sole_lang
+from .detect import (
+    detect_script,
+    evidence_lang,
+    fallback_lang,
+    lang_in_script,
+    languages,
+    script_of,
+    sole_lang,
+)
 from .errors import UnknownLanguageError
 from .model import Scheme, Variant
 from .runs import FIRST_SCRIPT, LEFTOVER, RUN, clean_unidecode
@@ -323,6 +331,7 @@ def clear_caches() -> None:
     _state[:] = [_TRIAL, 0, 0]
     _run_lang.cache_clear()
     _convert.cache_clear()
+    _word_variants.cache_clear()
 
 
 def transliterate(text: str, lang: str | None = None, scheme: str | None = None) -> str:
@@ -360,7 +369,9 @@ def to_latin(text: str) -> str:
     return _to_latin(text)
 
 
-def _lang_schemes(lang: str) -> list[str]:
+@cache
+def _lang_schemes(lang: str) -> tuple[str, ...]:
+    """The scheme ids :func:`variants` runs for ``lang``, in order (cached: the tables are fixed)."""
     row = next((r for r in languages() if r.lang == lang), None)
     if row is None:
         raise UnknownLanguageError(lang, (r.lang for r in languages()))
@@ -369,7 +380,7 @@ def _lang_schemes(lang: str) -> list[str]:
         sub = next(r for r in languages() if r.lang == code)
         own = [sid for sid in scheme_ids() if compiled(sid).scheme.lang == code]
         ids += [sub.default, *own]
-    return list(dict.fromkeys(ids))
+    return tuple(dict.fromkeys(ids))
 
 
 def variants(text: str, lang: str | None = None) -> tuple[Variant, ...]:
@@ -383,16 +394,43 @@ def variants(text: str, lang: str | None = None) -> tuple[Variant, ...]:
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     if lang is not None:
         _default_scheme(lang)
-    if detect_script(text) in (None, "Latn"):
+    script = detect_script(text)
+    if script in (None, "Latn"):
         return ()
-    lang = lang or detect_lang(text)
+    lang = lang or lang_in_script(text, script)
     if lang is None:
         return ()
+    sids = _lang_schemes(lang)
+    scripts = _scripts(lang)
+    if scripts is not None and all(_OTHER_RUNS[s].search(text) is None for s in scripts):
+        # Every run is its schemes' own script, so each run goes through a scheme alone: the text's
+        # romanisation is its space-separated words', and names share words (each done once).
+        outs = [" ".join(col) for col in zip(*[_word_variants(w, lang) for w in text.split(" ")])]
+    else:
+        outs = [transliterate(text, scheme=sid) for sid in sids]
     seen: dict[str, Variant] = {}
-    for sid in _lang_schemes(lang):
-        out = transliterate(text, scheme=sid)
-        seen.setdefault(out, Variant(out, sid))
+    for out, sid in zip(outs, sids):
+        if out not in seen:
+            seen[out] = Variant(out, sid)
     return tuple(seen.values())
+
+
+# Per script, the letters that start a run of the other script (a scheme leaves those to detection).
+_OTHER_RUNS = {"Cyrl": LEFTOVER["Arab"], "Arab": LEFTOVER["Cyrl"]}
+
+
+@cache
+def _scripts(lang: str) -> tuple[str, ...] | None:
+    """The scripts of ``lang``'s schemes (:func:`_lang_schemes`); ``None`` if one is neither
+    Cyrillic nor Arabic (then no word-by-word path)."""
+    found = tuple(dict.fromkeys(compiled(sid).scheme.script for sid in _lang_schemes(lang)))
+    return found if all(s in _OTHER_RUNS for s in found) else None
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_variants(word: str, lang: str) -> tuple[str, ...]:
+    """One space-free word through each of ``lang``'s schemes (cached: names share their words)."""
+    return tuple(transliterate(word, scheme=sid) for sid in _lang_schemes(lang))
 
 
 def _join_key(text: str) -> str:

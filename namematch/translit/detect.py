@@ -93,9 +93,10 @@ def detect_script(text: str) -> str | None:
     Ties go to the script seen first.
     """
     counts: dict[str, int] = {}
+    known = _SCRIPT_CACHE    # script_of's cache, read inline (this runs on every name an index holds)
     for ch in text:
         if ch.isalpha():
-            code = script_of(ch)
+            code = known[ch] if ch in known else script_of(ch)
             if code is not None:
                 counts[code] = counts.get(code, 0) + 1
     if not counts:
@@ -210,7 +211,11 @@ def detect_lang(text: str) -> str | None:
 
     Only scripts with languages listed are judged: Latin text gives ``None``.
     """
-    script = detect_script(text)
+    return lang_in_script(text, detect_script(text))
+
+
+def lang_in_script(text: str, script: str | None) -> str | None:
+    """:func:`detect_lang` of ``text`` whose script ``detect_script(text)`` is known to be ``script``."""
     if script is None or script not in _by_script():
         return None
     return evidence_lang(text.lower(), script) or fallback_lang(script)
