@@ -55,6 +55,7 @@ _CLASH_IF_BOTH_OMIT = frozenset({Role.PATRONYMIC})
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
+_COMPOUND_KEY_FLOOR = 0.6    # a compound matched by skeleton needs keys this close as typos too
 
 
 @frozen
@@ -185,6 +186,8 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
                             (joined.abjad or tb.abjad) and joined.skeleton == tb.skeleton):
                         continue
                     s, kind = _token_similarity(joined, tb)
+                    if kind == "skeleton" and _typo(joined.key, tb.key) < _COMPOUND_KEY_FLOOR:
+                        continue   # joined words far apart but for their consonants ("Aiicia Hahn" / چین)
                     if s >= max(_MIN_PAIR, 0.8):
                         if kind in ("exact", "variant"):
                             kind, s = "compound", s * COMPOUND

@@ -24,6 +24,8 @@ SAME = [
     ("Касым-Жомарт Кемелевич Токаев", "Kassym-Jomart Tokayev"),
     ("UN", "United Nations"),
     ("Osh Region", "Osh Province"),
+    ("Ali Reza", "علیرضا"),              # joined words meet an Arabic-script compound by their consonants
+    ("Nur Sultan", "نورسلطان"),
 ]
 DIFFERENT = [
     ("Amir Khan Haqqani", "Amir Khan Muttaqi"),
@@ -31,6 +33,7 @@ DIFFERENT = [
     ("Vladimir Putin", "Vladimir Zelensky"),
     ("Nursultan Nazarbayev", "Nur-Sultan"),
     ("Khan", "Amir Khan Muttaqi"),
+    ("Aiicia Hahn", "چین"),              # ... but not when only the consonants agree
 ]
 
 
