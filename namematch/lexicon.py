@@ -16,7 +16,7 @@ from types import MappingProxyType
 from attrs import fields, frozen
 
 from .errors import DataTableError
-from .normalize import normalize
+from .normalize import normalize, words
 from .phonetic import translit_key
 from .tables import read_rows
 
@@ -36,7 +36,14 @@ class Lexicon:
     frequency: Mapping[str, float]              # translit key -> weight in (0, 1]
     org_words: Mapping[str, str]                # word -> legal / generic
     place_words: frozenset[str]
-    function_words: frozenset[str]
+    function_words: frozenset[tuple[str, str | None]]   # (normalised word, script): "an" is not "Ayan"
+
+    def particle_of(self, word: str, key: str) -> str | None:
+        """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
+
+        The key must not have folded the word away: "Ayan" has the key of "an" but is no particle."""
+        kind = self.particles.get(key)
+        return kind if kind is not None and len(word) <= len(key) + 1 else None
 
     def weight_of(self, key: str) -> float:
         """Informativeness of a word from the frequency table (1.0 when unlisted)."""
@@ -131,7 +138,10 @@ def _build() -> Lexicon:
                 org.setdefault(word, cols[1])
 
     places = {w for _, cols in read_rows("place_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
-    function = {w for _, cols in read_rows("function_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
+    # Function words are matched as written (normalised, in their script), not by romanisation key: the key
+    # rules fold too much for two-letter words ("Ayan" has the key of "an").
+    function = {(part, w.script) for _, cols in read_rows("function_words.tsv", 1)
+                for w in words(cols[0]) for part in w.text.split()}
     return Lexicon(
         titles=frozenset(titles),
         title_names=frozenset(title_names),

@@ -217,8 +217,9 @@ def _is_cap(word: str) -> bool:
 # A word's lookup record: (capitalised, key, form, status, weight, word); status 0 unknown, 1 a name word,
 # 2 a name word after removing a case ending, 3 within one edit of a name word, or the consonants of one
 # written without vowels.
-# ..., the word as written, whether a name may end with it, and whether it is a short capitalised abbreviation.
-_Info = tuple[bool, str, str, int, float, str, bool, bool]
+# ..., the word as written, whether a name may end with it, whether it is a short capitalised abbreviation,
+# a function word ("of", "и") and a particle ("al", "ibn").
+_Info = tuple[bool, str, str, int, float, str, bool, bool, bool, bool]
 
 
 @frozen
@@ -269,13 +270,12 @@ class MentionFinder:
         self.resolver = resolver
         index = resolver.index
         lex = lexicon()
-        self._function = lex.function_words
-        self._particles = frozenset(lex.particles)
+        self._function = lex.function_words      # (normalised word, script)
+        self._lex = lex
         self._titles = lex.titles
         title_words = {w for t in lex.titles for w in t}
         # Words that name no one in particular: institutions, their subjects, places' kinds, titles.
-        self._generic = frozenset(lex.org_words) | lex.place_words | lex.function_words | title_words
-        self._joiners = self._function | self._particles | self._generic   # lowercase words inside names
+        self._generic = frozenset(lex.org_words) | lex.place_words | title_words
         self._title_starts = frozenset(t[0] for t in lex.titles) - lex.title_names
         self._title_ends = frozenset(t[-1] for t in lex.titles)
         # Words kept in a run though they name no one: titles (recorded beside a person's mention).
@@ -368,7 +368,11 @@ class MentionFinder:
         info = self._words.get(word)
         if info is None:
             found = self._lookup(word)
-            info = (*found, self._may_end(found), len(word) <= 3 and word.isupper())
+            norm, script = normalize_word(word)
+            function = (norm, script) in self._function
+            particle = self._lex.particle_of(norm, found[1]) is not None
+            info = (*found, self._may_end(found, function, particle), len(word) <= 3 and word.isupper(), function,
+                    particle)
             _store(self._words, 200_000, word, info)
         return info
 
@@ -555,7 +559,7 @@ class MentionFinder:
         """A lowercase particle just before a run ("al-" before "Qaeda"): its distance back and lookup."""
         found = None
         m = _LEAD.search(before, max(0, len(before) - _LEAD_CONTEXT + 1))
-        if m and m.group(1).islower() and _key(m.group(1)) in self._particles:
+        if m and m.group(1).islower() and self._word(m.group(1))[9]:
             found = (len(before) - m.start(1), self._word(m.group(1)))
         _store(self._leads, 50_000, before, found)
         return found
@@ -576,8 +580,10 @@ class MentionFinder:
         inner = [m.span() for m in _WORD.finditer(gap)]
         if len(inner) > 3:
             return None
-        if any(gap[a].isupper() or _key(gap[a:b]) not in self._joiners for a, b in inner):
-            return None
+        for a, b in inner:
+            info = self._word(gap[a:b])
+            if gap[a].isupper() or not (info[8] or info[9] or info[1] in self._generic):
+                return None
         ends = [0] + [b for _, b in inner]
         starts = [a for a, _ in inner] + [len(gap)]
         for j, (a, b) in enumerate(zip(ends, starts)):
@@ -585,10 +591,9 @@ class MentionFinder:
                 return None
         return tuple(inner)
 
-    def _may_end(self, info: tuple[bool, str, str, int, float, str]) -> bool:
+    def _may_end(self, info: tuple[bool, str, str, int, float, str], function: bool, particle: bool) -> bool:
         """A name may end with a capitalised word or a generic lowercase one ("Chong-Alai district")."""
-        return info[0] or (info[1] in self._generic and info[1] not in self._function
-                           and info[1] not in self._particles)
+        return info[0] or (info[1] in self._generic and not function and not particle)
 
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
                   date: _dt.date | None) -> list[_Reading]:
@@ -609,7 +614,7 @@ class MentionFinder:
                 if info[3] == 0 and info[0]:
                     break       # no name holds a word no name holds
                 forms.append(info[2])
-                if info[1] not in self._function or b == a:
+                if not info[8] or b == a:
                     key += info[1]
                     size += 1
                 else:
@@ -703,9 +708,9 @@ class MentionFinder:
     def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int],
                  full: set[int]) -> list[list[int]]:
         """Stretches of at most _FUZZY_SPAN words of ``segment`` worth a resolver call."""
-        while segment and (infos[segment[0]][1] in self._title_words or infos[segment[0]][1] in self._function):
+        while segment and (infos[segment[0]][1] in self._title_words or infos[segment[0]][8]):
             segment = segment[1:]       # titles and articles stay outside ("Minister Japar Mambetov")
-        while segment and infos[segment[-1]][1] in self._function:
+        while segment and infos[segment[-1]][8]:
             segment = segment[:-1]
         if len(segment) <= _FUZZY_SPAN:
             return [segment] if self._worth(segment, infos, (covered, full)) else []
@@ -771,7 +776,7 @@ class MentionFinder:
         n = self._fw_count.get(entry)
         if n is None:
             form = self.resolver.index.entries[entry].form
-            n = sum(1 for w in _WORD.findall(form) if _key(w) in self._function)
+            n = sum(1 for w in _WORD.findall(form) if self._word(w)[8])
             self._fw_count[entry] = n
         return n
 

@@ -74,7 +74,7 @@ def normalize_word(word: str) -> tuple[str, str | None]:
     if w.isascii():
         return " ".join(_ASCII_WORD.findall(w)), ("Latn" if any(c.isalpha() for c in w) else None)
     script = detect_script(w)
-    latin = to_latin(w).casefold()
+    latin = to_latin(w).casefold().translate(_DROP)   # schemes write apostrophes too (Uzbek ў -> oʻ)
     if not latin.isascii():
         latin = unidecode(latin.translate(_latin_fold())).casefold()
     parts = _ASCII_WORD.findall(latin)

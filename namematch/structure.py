@@ -148,8 +148,8 @@ def parse_name(
     keys = [translit_key(t) for t, _ in raw]
     if len(raw) > 1:
         function_words = lex.function_words
-        if not function_words.isdisjoint(keys):
-            kept = [(w, k) for w, k in zip(raw, keys) if k not in function_words]
+        if not function_words.isdisjoint(raw):
+            kept = [(w, k) for w, k in zip(raw, keys) if w not in function_words]
             if kept:
                 raw, keys = [w for w, _ in kept], [k for _, k in kept]
     if callable(weights):
@@ -187,13 +187,12 @@ def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) ->
         return roles
     person_like = type in (None, "person")
     initials = type != "org"
-    particles = lex.particles
     org_words = lex.org_words if type in (None, "org") else None
     place_words = lex.place_words if type in (None, "place", "country") else None
     for i, (t, k) in enumerate(zip(texts, keys)):
         if len(t) == 1 and initials and t.isalpha():
             roles[i] = Role.INITIAL
-        elif k in particles and particles[k] in ("article", "connector"):
+        elif lex.particle_of(t, k) in ("article", "connector"):
             roles[i] = Role.PARTICLE
         elif org_words is not None and k in org_words:
             roles[i] = Role.LEGAL if org_words[k] == "legal" else Role.GENERIC

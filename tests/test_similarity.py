@@ -64,6 +64,15 @@ def test_titles_are_set_aside_but_given_name_homographs_are_not() -> None:
     assert parse_name("Amir Khan Muttaqi").titles == ()
 
 
+def test_function_words_and_particles_are_words_as_written() -> None:
+    """"Ayan" shares its romanisation key with the article "an" but is a given name; "ul" is a particle."""
+    assert [(t.text, t.role.value) for t in parse_name("Ayan Uğurlu").tokens] == [
+        ("ayan", "name"), ("ughurlu", "name")]
+    assert [t.role.value for t in parse_name("Zia ul Haq").tokens] == ["name", "particle", "name"]
+    assert [t.text for t in parse_name("Ministry of Foreign Affairs", "org").tokens] == [
+        "ministry", "foreign", "affairs"]
+
+
 def test_explanation_names_the_evidence() -> None:
     """The explanation lists each aligned word and its kind of evidence."""
     text = compare("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev").explain()
