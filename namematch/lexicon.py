@@ -37,6 +37,7 @@ class Lexicon:
     org_words: Mapping[str, str]                # word -> legal / generic
     place_words: frozenset[str]
     function_words: frozenset[tuple[str, str | None]]   # (normalised word, script): "an" is not "Ayan"
+    name_suffixes: frozenset[str]               # normalised words after a person's name: "jr", "iii"
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -90,7 +91,11 @@ def _reduce(lex: Lexicon) -> tuple[object, ...]:
 def _build() -> Lexicon:
     titles: set[tuple[str, ...]] = set()
     title_names: set[str] = set()
+    suffixes_after: set[str] = set()
     for _, cols in read_rows("titles.tsv", 4):
+        if cols[2] == "generational":    # after the name, matched as written ("II" is no initial "I")
+            suffixes_after.update(normalize(cols[0]).split())
+            continue
         for f in _forms(cols[0]):
             if cols[3].lower() == "yes":
                 title_names.update(f.split())
@@ -153,4 +158,5 @@ def _build() -> Lexicon:
         org_words=MappingProxyType(org),
         place_words=frozenset(places),
         function_words=frozenset(function),
+        name_suffixes=frozenset(suffixes_after),
     )

@@ -100,7 +100,11 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
                 break
         else:
             break
-    return tokens[i:], titles
+    rest = tokens[i:]
+    if len(rest) > 1 and rest[-1][0] in lex.name_suffixes:   # "Joseph R. Biden Jr."
+        titles.append(rest[-1][0])
+        rest = rest[:-1]
+    return rest, titles
 
 
 @lru_cache(maxsize=1 << 18)

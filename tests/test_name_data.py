@@ -34,7 +34,7 @@ TABLES = {
 
 ALLOWED = {
     ("titles.tsv", "category"): {
-        "honorific", "religious", "political", "military", "academic", "royal", "other",
+        "honorific", "religious", "political", "military", "academic", "royal", "other", "generational",
     },
     ("titles.tsv", "also_name"): {"yes", "no"},
     ("particles.tsv", "role"): {"article", "prefix", "suffix", "connector"},

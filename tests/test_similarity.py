@@ -34,6 +34,7 @@ DIFFERENT = [
     ("Nursultan Nazarbayev", "Nur-Sultan"),
     ("Khan", "Amir Khan Muttaqi"),
     ("Aiicia Hahn", "چین"),              # ... but not when only the consonants agree
+    ("Zhr", "Joseph R. Biden Jr."),
 ]
 
 
@@ -62,6 +63,9 @@ def test_titles_are_set_aside_but_given_name_homographs_are_not() -> None:
     """'Mullah' is a title; 'Amir' in 'Amir Khan Muttaqi' is a name."""
     assert parse_name("Mullah Baradar").titles == ("mullah",)
     assert parse_name("Amir Khan Muttaqi").titles == ()
+    # A generational suffix after the name is set aside too, matched as written ("II" is no initial).
+    assert [t.text for t in parse_name("Joseph R. Biden Jr.").tokens] == ["joseph", "r", "biden"]
+    assert [t.text for t in parse_name("Henry VIII").tokens] == ["henry", "viii"]
 
 
 def test_function_words_and_particles_are_words_as_written() -> None:
