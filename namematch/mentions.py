@@ -321,6 +321,9 @@ class MentionFinder:
         self._chunks: dict[str, tuple[tuple[int, int, _Info], ...]] = {}
         self._scored: dict[tuple[str, str], tuple[_Option, ...]] = {}
         self._parses: dict[str, ParsedName] = {}
+        self._stemmed: dict[str, tuple[str, str] | None] = {}
+        self._implies: dict[int, tuple[int, ...]] = {}
+        self._by_entity: dict[int, list[int]] | None = None
         self._initials: dict[int, set[tuple[str, ...]]] | None = None   # built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
@@ -352,6 +355,27 @@ class MentionFinder:
                 if support:   # the longer name says where it belongs ("... of Kazakhstan")
                     out[i] = frozenset(support | {ei})
         return out
+
+    def _implied(self, entity: int) -> tuple[int, ...]:
+        """Places and organisations that the names of an organisation name ("Kazakhstan" for "МИД Казахстана")."""
+        found = self._implies.get(entity)
+        if found is None:
+            index = self.resolver.index
+            found = ()
+            if index.entities[entity].type is EntityType.ORG:
+                keys = {t.key for e in self._entries_of(entity) for t in index.entries[e].parsed.tokens}
+                found = tuple(sorted(e for e in self._entities_named(keys) if e != entity
+                                     and index.entities[e].type is not EntityType.PERSON))
+            self._implies[entity] = found
+        return found
+
+    def _entries_of(self, entity: int) -> list[int]:
+        if self._by_entity is None:
+            by_entity: dict[int, list[int]] = defaultdict(list)
+            for i, entry in enumerate(self.resolver.index.entries):
+                by_entity[entry.entity].append(i)
+            self._by_entity = dict(by_entity)
+        return self._by_entity.get(entity, [])
 
     def _entities_named(self, keys: set[str]) -> set[int]:
         """Entities one of whose names (or demonyms) is one of ``keys`` or two of them joined."""
@@ -459,8 +483,10 @@ class MentionFinder:
             for r in chosen:
                 top = r.options[0]
                 if top.support is None and not top.partial and top.entity >= 0:
-                    # a full name several entities share still tells who is in the document
-                    anchors.append((r.first, tuple(o.entity for o in r.options if o.score >= top.score - _TIE)))
+                    # A full name several entities share still tells who is in the document; an institution
+                    # named in full tells that the places its name holds are ("МИД Казахстана": Kazakhstan).
+                    tied = tuple(o.entity for o in r.options if o.score >= top.score - _TIE)
+                    anchors.append((r.first, tied + self._implied(top.entity)))
             result = _RunReadings(tuple(readings), _settled(readings, chosen), tuple(anchors))
         _store(memo, 100_000, key, result)
         return result
@@ -621,10 +647,15 @@ class MentionFinder:
                     skipped += 1
                 if not (info[0] or (b > a and info[6])):
                     continue
-                if key in self._phrases:
+                phrase, query = key, " ".join(forms)
+                if a == b and key not in self._phrases and info[3] == 1 and info[0]:
+                    # A word that some name holds as written may still be another name inflected
+                    # ("Казахстана" in "МИД Казахстана" is a name word, and Kazakhstan in the genitive).
+                    phrase, query = self._dictionary_form(info[5]) or (phrase, query)
+                if phrase in self._phrases:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
-                    forms_of = [i for i in self._phrases[key] if self._connectors(i) >= skipped]
-                    options = self._score(" ".join(forms), forms_of, thr, partial=False)
+                    forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
+                    options = self._score(query, forms_of, thr, partial=False)
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
@@ -705,6 +736,19 @@ class MentionFinder:
             self._initials = dict(found)
         return letters in self._initials.get(entity, ())
 
+    def _dictionary_form(self, word: str) -> tuple[str, str] | None:
+        """The key and form of ``word`` without a case ending, when that form is a whole name."""
+        found = self._stemmed.get(word, self)
+        if found is self:
+            found = None
+            folded = unicodedata.normalize("NFC", word)
+            for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
+                if (k := _key(stem)) in self._phrases:
+                    found = (k, stem)
+                    break
+            _store(self._stemmed, 50_000, word, found)
+        return found   # type: ignore[return-value]
+
     def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int],
                  full: set[int]) -> list[list[int]]:
         """Stretches of at most _FUZZY_SPAN words of ``segment`` worth a resolver call."""
@@ -728,12 +772,16 @@ class MentionFinder:
 
     def _worth(self, stretch: list[int], infos: Sequence[_Info], cover: tuple[set[int], set[int]]) -> bool:
         """Whether the resolver should read ``stretch``: it holds a telling word no table reading took,
-        or several name words that no full-name reading took ("Marfa Evgenyevna Sergeeva")."""
+        several name words that no full-name reading took ("Marfa Evgenyevna Sergeeva"), or a name read in
+        full next to a word no name holds (a longer name with that word misspelt: "Fred Barry Mckzy")."""
         covered, full = cover
         if any(i not in covered and self._is_trigger(infos[i]) for i in stretch):
             return True
         named = [i for i in stretch if infos[i][3] != 0 and infos[i][1] not in self._generic]
-        return len(stretch) >= 2 and bool(named) and not full.issuperset(named)
+        if len(stretch) < 2 or not named:
+            return False
+        return not full.issuperset(named) or any(infos[i][3] == 0 and infos[i][1] not in self._generic
+                                                 and not infos[i][8] for i in stretch)
 
     def _is_trigger(self, info: _Info) -> bool:
         """A word that is worth a resolver call: near a name word, or a name word that is not common."""

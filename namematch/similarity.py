@@ -186,8 +186,11 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
                             (joined.abjad or tb.abjad) and joined.skeleton == tb.skeleton):
                         continue
                     s, kind = _token_similarity(joined, tb)
-                    if kind == "skeleton" and _typo(joined.key, tb.key) < _COMPOUND_KEY_FLOOR:
-                        continue   # joined words far apart but for their consonants ("Aiicia Hahn" / چین)
+                    if kind == "skeleton" and (_typo(joined.key, tb.key) < _COMPOUND_KEY_FLOOR or "".join(
+                            t.skeleton for t in left[i:i + n]) != tb.skeleton):
+                        # joined words far apart but for their consonants ("Aiicia Hahn" / چین), or met only
+                        # because a consonant doubled across the join ("With Taliban" / طالبان)
+                        continue
                     if s >= max(_MIN_PAIR, 0.8):
                         if kind in ("exact", "variant"):
                             kind, s = "compound", s * COMPOUND

@@ -166,6 +166,13 @@ def test_short_forms_need_support(resolver: Resolver) -> None:
     assert [(t, i) for t, i, _ in got] == [("Kazakh", "kazakhstan"), ("Foreign Ministry", "mfa-kazakhstan")]
 
 
+def test_an_institution_supports_its_country(resolver: Resolver) -> None:
+    """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
+    got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
+    assert [(t, i) for t, i, _ in got] == [("МИД Казахстана", "mfa-kazakhstan"), ("Сенат", "senate-kazakhstan")]
+    assert found(resolver, "Сенат одобрил закон.") == []
+
+
 def test_ambiguous_forms_settled_by_the_nearest_support(resolver: Resolver) -> None:
     kg = found(resolver, "Kyrgyzstan said its Security Council met.")
     un = found(resolver, "The United Nations said the Security Council met.")

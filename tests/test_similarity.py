@@ -35,6 +35,7 @@ DIFFERENT = [
     ("Khan", "Amir Khan Muttaqi"),
     ("Aiicia Hahn", "چین"),              # ... but not when only the consonants agree
     ("Zhr", "Joseph R. Biden Jr."),
+    ("With Taliban", "طالبان"),
 ]
 
 
