@@ -17,7 +17,7 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
    its words in a table of every indexed name form (so "Tokajew", "Qasym-Zhomart
    Toqaev" and "Abdulghani" meet their names without a scan), and a lone word in
    a table of persons' surnames (names written without their patronymic are in
-   the first table too). Stretches of up to four capitalised words that the
+   the first table too). Stretches of up to five capitalised words that the
    tables leave unexplained (a telling word no reading took, or several name
    words no full-name reading took) are resolved through :meth:`Resolver.resolve`
    with the stricter mention threshold, then shorter stretches if the whole
@@ -133,7 +133,7 @@ _MAX_WORDS = 10        # longest reading considered, in words
 _MAX_TRAIL = 3         # generic lowercase words a name may end with ("... істер министрлігі")
 _GAP_MAX = 40          # longest gap (in characters) between two words of one name
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
-_FUZZY_SPAN = 4        # longest reading resolved through the resolver
+_FUZZY_SPAN = 5        # longest reading resolved through the resolver
 _MIN_STEM = 3          # shortest stem left after removing a case ending
 _TIE = 0.02            # options this close to the best are ties
 _PARTIAL_GUESS = 0.75  # the weight of a shared surname's reading before the document settles it
