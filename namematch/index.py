@@ -42,7 +42,7 @@ from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
 from .phonetic import deletions, key_skeleton, translit_key, uncached_translit_key, word_keys
-from .similarity import TYPO_MAX, aligned_typo_score
+from .similarity import SKELETON, TYPO_MAX, aligned_typo_score, skeleton_score
 from .structure import NameToken, ParsedName, Role, parse_name, raw_words
 from .translit import TranslitError, Variant, variants
 
@@ -380,14 +380,25 @@ class NameIndex:
             found = self._expand(key, skeleton, joined, abjad)
             # A word that exists as written needs its one-edit neighbours only where they are rare.
             edit_cap = _EDIT_CAP if key in found else cap
+            # A shared skeleton ranks as the scorer scores it: fewer consonants, more names share them
+            # ("Üler" and الوعري share "lr"; "Ülker" is one letter away).
+            skeleton_rank = _SKELETON * skeleton_score(len(skeleton)) / SKELETON
             for k, grade in found.items():
                 p = postings[k]
                 size = 1 if isinstance(p, int) else len(p)
                 if grade < _EXACT and size > (cap if grade >= _SKELETON else edit_cap):
                     continue
                 total += size
+                if grade == _SKELETON:
+                    rank = skeleton_rank
+                elif grade == _EDIT:
+                    # One letter off: as strong as the scorer's typo score of the two words (a long word
+                    # one letter off is better evidence than a short skeleton), never less than before.
+                    rank = max(_EDIT, _written_skeleton_grade(key, k))
+                else:
+                    rank = grade
                 # The word's weight and the evidence grade rank; rarity only breaks ties (at most +10%).
-                lists.append((weight * grade * (1.0 + 0.1 * math.log(1 + n / size) / log_n), p))
+                lists.append((weight * rank * (1.0 + 0.1 * math.log(1 + n / size) / log_n), p))
             if lists:
                 lists.sort(key=lambda x: -x[0])
                 units.append((total, joined, lists))

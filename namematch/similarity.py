@@ -134,7 +134,7 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
     if a.abjad or b.abjad:
         if a.skeleton and a.skeleton == b.skeleton:
             # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
-            return _SKELETON_BY_LEN.get(len(a.skeleton), SKELETON), "skeleton"
+            return skeleton_score(len(a.skeleton)), "skeleton"
         # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
         short = min(len(a.skeleton), len(b.skeleton)) < 5
         sim = 0.0 if short else _typo(a.skeleton, b.skeleton) - 0.08
@@ -142,6 +142,11 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
             sim = max(sim, _typo(a.key, b.key))
         return sim, "typo"
     return _typo(a.key, b.key), "typo"
+
+
+def skeleton_score(consonants: int) -> float:
+    """Score of two words with the same consonant skeleton of this many letters (fewer, weaker)."""
+    return _SKELETON_BY_LEN.get(consonants, SKELETON)
 
 
 def _joined(tokens: Sequence[NameToken]) -> NameToken:
