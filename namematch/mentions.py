@@ -60,7 +60,7 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -324,7 +324,7 @@ class MentionFinder:
         self._stemmed: dict[str, tuple[str, str] | None] = {}
         self._implies: dict[int, tuple[int, ...]] = {}
         self._by_entity: dict[int, list[int]] | None = None
-        self._initials: dict[int, set[tuple[str, ...]]] | None = None   # built on the first initial met
+        self._initials: dict[int, set[tuple[str, ...]]] = {}   # per person, built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
@@ -408,11 +408,10 @@ class MentionFinder:
         if key in self._vocab:
             return (cap, key, word, 1, self._vocab[key], word)
         if cap:
-            folded = unicodedata.normalize("NFC", word)
-            for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
-                k = _key(stem)
-                if k in self._vocab:
-                    return (cap, k, stem, 2, self._vocab[k], word)
+            stemmed = _stem_in(word, self._vocab)
+            if stemmed is not None:
+                k, stem = stemmed
+                return (cap, k, stem, 2, self._vocab[k], word)
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
                     d in self._vocab or d in self._near for d in deletions(key)))):
@@ -726,26 +725,22 @@ class MentionFinder:
     def _initials_fit(self, entity: int, letters: tuple[str, ...]) -> bool:
         """Whether one of the person's indexed names has given names (and patronymic) starting with
         ``letters``, in order."""
-        if self._initials is None:
-            found: dict[int, set[tuple[str, ...]]] = defaultdict(set)
-            for entry in self.resolver.index.entries:
-                words = [t for t in entry.parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC, Role.INITIAL)]
+        fits = self._initials.get(entity)
+        if fits is None:
+            fits = set()
+            for i in self._entries_of(entity):
+                words = [t for t in self.resolver.index.entries[i].parsed.tokens
+                         if t.role in (Role.NAME, Role.PATRONYMIC, Role.INITIAL)]
                 firsts = tuple(t.key[:1] for t in words[:-1])
-                for k in range(1, len(firsts) + 1):
-                    found[entry.entity].add(firsts[:k])
-            self._initials = dict(found)
-        return letters in self._initials.get(entity, ())
+                fits.update(firsts[:k] for k in range(1, len(firsts) + 1))
+            self._initials[entity] = fits
+        return letters in fits
 
     def _dictionary_form(self, word: str) -> tuple[str, str] | None:
         """The key and form of ``word`` without a case ending, when that form is a whole name."""
         found = self._stemmed.get(word, self)
         if found is self:
-            found = None
-            folded = unicodedata.normalize("NFC", word)
-            for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
-                if (k := _key(stem)) in self._phrases:
-                    found = (k, stem)
-                    break
+            found = _stem_in(word, self._phrases)
             _store(self._stemmed, 50_000, word, found)
         return found   # type: ignore[return-value]
 
@@ -1079,6 +1074,15 @@ def _same_case(query: str, name: str) -> bool:
     if letters and all(c.isupper() for c in letters):
         return all(c.isupper() for c in query if c.isalpha())
     return True
+
+
+def _stem_in(word: str, table: Container[str]) -> tuple[str, str] | None:
+    """The key and form of ``word`` without a case ending, for the first such key in ``table``."""
+    folded = unicodedata.normalize("NFC", word)
+    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
+        if (k := _key(stem)) in table:
+            return k, stem
+    return None
 
 
 def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:
