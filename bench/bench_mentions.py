@@ -33,7 +33,6 @@ import os
 import random
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +46,7 @@ from bench_resolve import (  # noqa: E402  (bench-local helpers)
     code_fingerprint,
     load_pools,
     make_people,
+    same_name_key,
     script,
     translit,
     typo,
@@ -54,7 +54,6 @@ from bench_resolve import (  # noqa: E402  (bench-local helpers)
 
 from gazetteer import Gazetteer  # noqa: E402
 from namematch import Resolver  # noqa: E402
-from namematch.translit.tables import table  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -81,17 +80,6 @@ MENTION = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "March", "April", "June", "September", "October", "November"]
 AGENCIES = ["Reuters", "the Associated Press", "Interfax", "local media", "state television"]
-
-
-_FOLD: dict[int, str] = {}
-
-
-def same_name_key(name: str) -> str:
-    """``name`` up to Unicode form, case and the letter variants folded before every scheme."""
-    if not _FOLD:
-        for fragment in ("_arab-norm", "_cyrl-norm"):
-            _FOLD.update(table(fragment, kind="normalize").normalize)
-    return unicodedata.normalize("NFKC", name).casefold().translate(_FOLD)
 
 
 def build_gazetteer(size: int, people: Sequence[Person]) -> tuple[Gazetteer, dict[str, Person]]:

@@ -8,7 +8,9 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
    joined by a space, a single line break, a hyphen, a slash or the dot of an
    initial, with lowercase function words and particles allowed inside
    ("Supreme Court of Kazakhstan", "al-Qaeda"). Lowercase words end a run, so
-   "Taliban-led" yields "Taliban" and "Tokayev’s" yields "Tokayev".
+   "Taliban-led" yields "Taliban" and "Tokayev’s" yields "Tokayev". Names that the
+   gazetteer itself writes in lowercase ("талибы", "оралман") are also looked for
+   in lowercase, as written or with a case ending, never as a misspelling.
 2. **Words to keys.** Each word gets the romanisation key the index uses
    (:func:`namematch.phonetic.translit_key` of its normalised form). A word whose
    key is no word of any name is tried without a case ending from
@@ -77,6 +79,7 @@ from .tables import read_rows
 from .translit import detect_script
 
 if TYPE_CHECKING:
+    from .index import Entry
     from .resolver import Resolver
 
 __all__ = ["FORMS", "MENTION_THRESHOLD", "Mention", "MentionFinder", "canonicalize"]
@@ -328,6 +331,7 @@ class MentionFinder:
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
+        self._lower_pattern, self._lower = _lowercase_names(index.entries)
 
     # -- build helpers
 
@@ -452,9 +456,36 @@ class MentionFinder:
                 taken = {p for r in final for p in range(r.first, r.last + 1)}
                 out.extend(self._mention(text, spans, infos, base, r, unresolved=True) for r in _choose(unresolved)
                            if not any(p in taken for p in range(r.first, r.last + 1)))
+        if self._lower_pattern is not None:
+            out.extend(self._lowercase(text, out, ambiguous))
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _lowercase(self, text: str, found: Sequence[Mention], ambiguous: bool) -> list[Mention]:
+        """Mentions of the names the gazetteer writes in lowercase ("оралман", "талибы"), as written or
+        with a case ending ("талибов"): never a misspelling, never inside a mention already found."""
+        assert self._lower_pattern is not None
+        index = self.resolver.index
+        taken = [(m.start, m.end) for m in found]
+        out: list[Mention] = []
+        for m in self._lower_pattern.finditer(text):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in _APOS or _is_mark(text[start - 1])):
+                continue        # inside a word
+            words = [_lower_keys(w) for w in _WORD.findall(m.group())]
+            entries = [i for keys, ids in self._lower.items() if len(keys) == len(words)
+                       and all(k in w for k, w in zip(keys, words)) for i in ids]
+            if not entries or any(a < end and start < b for a, b in taken):
+                continue
+            entities = sorted({index.entries[i].entity for i in entries})
+            if len(entities) > 1 and not ambiguous:
+                continue
+            name = index.entries[entries[0]].name
+            candidates = tuple((index.entities[e], 1.0) for e in entities) if len(entities) > 1 else ()
+            out.append(Mention(start, end, m.group(), index.entities[entities[0]], 1.0, name, _form(name.kind),
+                               None, bool(candidates), candidates))
         return out
 
     def _run(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], run: tuple[int, int], *,
@@ -1056,6 +1087,35 @@ def _is_initial(info: _Info) -> bool:
 def _vowelless(key: str) -> bool:
     """A romanisation that wrote no (or almost no) vowels: how abjad names reach Latin text unvocalised."""
     return len(key) >= 3 and sum(c in "aeiou" for c in key) * 4 <= len(key)
+
+
+def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]]]:
+    """The names a gazetteer writes in lowercase (so running text does too): a pattern that finds their
+    words, inflected or not (each word's stem, then any letters), and their entries by their words' keys."""
+    by_keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    shapes: set[tuple[str, ...]] = set()
+    for i, entry in enumerate(entries):
+        if entry.via is None and entry.form[:1].islower():
+            words = _WORD.findall(entry.form)
+            keys = tuple(_key(w) for w in words)
+            if words and all(keys):
+                by_keys[keys].append(i)
+                shapes.add(tuple(w[:-1] if len(w) > _MIN_STEM else w for w in words))
+    if not shapes:
+        return None, {}
+    alternatives = sorted(shapes, key=lambda s: (-len(s), -sum(map(len, s)), s))
+    joined = "|".join(r"[ \t\u00a0\-‐‑]{1,3}".join(re.escape(w) + r"\w*" for w in s) for s in alternatives)
+    return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}
+
+
+def _lower_keys(word: str) -> set[str]:
+    """The keys a word written in lowercase may have: its own, and those of its stems without a case ending."""
+    folded = unicodedata.normalize("NFC", word)
+    return {_key(folded), *(_key(s) for s in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]))}
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c).startswith("M")
 
 
 def _form(kind: NameKind) -> str:

@@ -155,6 +155,30 @@ def test_inflected_forms_cover_the_whole_word(resolver: Resolver, text: str, spa
     assert (span, gold) in [(t, i) for t, i, _ in found(resolver, text)]
 
 
+@pytest.mark.parametrize(("text", "span", "gold"), [
+    ("Талибы захватили Кабул.", "Талибы", "taliban"),
+    ("Представители талибов встретились с делегацией.", "талибов", "taliban"),
+    ("ООН призвала талибам обеспечить права женщин.", "талибам", "taliban"),
+    ("Қандастарға көмек көрсетілді.", "Қандастарға", "oralman"),
+    ("Исследование о памирских кыргызах.", "памирских кыргызах", "pamir-kyrgyz"),
+])
+def test_names_written_in_lowercase(resolver: Resolver, text: str, span: str, gold: str) -> None:
+    """A name the gazetteer writes in lowercase is found in lowercase too, as written or inflected."""
+    assert (span, gold, "full") in found(resolver, text)
+
+
+def test_lowercase_only_for_names_written_so() -> None:
+    gaz = Gazetteer.from_records([
+        {"id": "city", "type": "place", "name": "Astana"},
+        {"id": "k", "type": "other", "name": "Kandas", "aliases": ["қандас"]},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Бұл қаланың астанасы емес, Astana.") == [("Astana", "city", "full")]   # "астана": a capital
+    assert found(r, "Келген қандастар мен Kandas") == [("қандастар", "k", "full"), ("Kandas", "k", "full")]
+    assert found(r, "бейқандастар") == []                     # inside another word
+    assert found(r, "қандсатар") == []                        # never a misspelling in lowercase
+
+
 # --- document context -------------------------------------------------------------------------------------
 
 def test_short_forms_need_support(resolver: Resolver) -> None:
