@@ -44,9 +44,9 @@ from .lexicon import lexicon
 from .phonetic import deletions, key_skeleton, translit_key, uncached_translit_key, word_keys
 from .similarity import SKELETON, TYPO_MAX, aligned_typo_score, skeleton_score
 from .structure import NameToken, ParsedName, Role, parse_name, raw_words
-from .translit import TranslitError, Variant, variants
+from .translit import TranslitError, Variant, detect_script, variants
 
-__all__ = ["Entry", "NameIndex", "WordWeights", "blocking_keys"]
+__all__ = ["ALPHABETS", "Entry", "NameIndex", "WordWeights", "blocking_keys"]
 
 _MIN_DELETE = 3       # keys shorter than this get no deletion keys (too many names share them)
 _MIN_AFFIX = 6        # keys shorter than this get no prefix / suffix keys
@@ -59,6 +59,9 @@ _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is i
 # How much each kind of word evidence counts when ranking candidates (of the query word's weight).
 _EXACT, _SKELETON, _EDIT, _AFFIX = 1.0, 0.9, 0.4, 0.3
 _FLOOR = 0.01         # the least grade an expansion has: it is a candidate, ranked last
+
+#: Alphabets: scripts whose words a text spells one way (see :meth:`NameIndex.foreign_forms`).
+ALPHABETS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
 
 
 @frozen
@@ -307,6 +310,33 @@ class NameIndex:
                     ids = score.keys() & ids
             _add_gains(score, dict(zip(ids, repeat(gain))))
 
+    def foreign_forms(self, script: str) -> frozenset[int]:
+        """Forms an entity has from names outside ``script`` when it also has a name in ``script``: text in
+        that script names the entity as that name does. The keys of other scripts' names meet common words
+        ("Man" for عمان Oman, "Георгия" for Georgia, which Russian calls Грузия). Latin text keeps the
+        romanisations of names in other alphabets (press spellings of Cyrillic names). Computed once per
+        script (a benign race between threads)."""
+        cache = self.__dict__.get("_foreign")
+        if cache is None:
+            cache = self.__dict__["_foreign"] = {}
+        found = cache.get(script)
+        if found is None:
+            out: list[int] = []
+            entries = self.entries
+            start = 0
+            for end in range(1, len(entries) + 1):
+                if end < len(entries) and entries[end].entity == entries[start].entity:
+                    continue
+                names = {id(e.name): e.name for e in entries[start:end]}
+                if len(names) > 1:      # (an entity with one name has nothing to prefer)
+                    scripts = {k: n.script or detect_script(n.text) for k, n in names.items()}
+                    if script in scripts.values():
+                        out.extend(i for i in range(start, end)
+                                   if not _native_to(entries[i], scripts[id(entries[i].name)], script))
+                start = end
+            found = cache[script] = frozenset(out)
+        return found
+
     def _word_counts(self) -> array[int]:
         """How many words each entry's parsed form has (computed once; a benign race between threads)."""
         counts = self.__dict__.get("_counts")
@@ -356,7 +386,7 @@ class NameIndex:
             add(fuzzy.get("e:" + key[-4:]), _AFFIX)
         return found
 
-    def candidates(self, query: ParsedName, limit: int) -> list[int]:
+    def candidates(self, query: ParsedName, limit: int, *, skip: frozenset[int] = frozenset()) -> list[int]:
         """Entry positions sharing blocking keys with ``query``, most promising first.
 
         Every query word (and each two or three adjacent words joined) is expanded to the
@@ -367,6 +397,7 @@ class NameIndex:
         expansions with postings longer than ``_CAP`` (and 5% of the index) are not followed,
         nor typo expansions longer than ``_EDIT_CAP`` of a word that is indexed as written, nor
         typo / affix keys shared by more than ``_FANOUT`` words; an exact word always is.
+        Entries in ``skip`` are never candidates (nor take a candidate's place).
         """
         n = len(self.entries) or 1
         postings = self.postings
@@ -423,6 +454,9 @@ class NameIndex:
             else:
                 self._add_within_budget(score, lists)
             opened = opened or not joined
+        if skip:
+            for i in skip.intersection(score):      # (reads the forms in hand, not the whole set)
+                del score[i]
         # Among equal evidence prefer shorter forms (fewer words left over), and let no entity
         # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
         entries = self.entries
@@ -447,6 +481,12 @@ class NameIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _native_to(entry: Entry, source: str | None, script: str) -> bool:
+    """Does text in ``script`` name the entity as ``entry`` does? Its name is in ``script`` (or in no
+    script), or ``entry`` romanises a name in another alphabet and the text is Latin."""
+    return source in (script, None) or (script == "Latn" and entry.via is not None and source in ALPHABETS)
 
 
 def _written_skeleton_grade(key: str, other: str) -> float:

@@ -48,7 +48,15 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
      demonym: "Kazakh"), is mentioned in the document; the nearest such support wins;
    * a reading that fits several entities equally well resolves by the same
      support; without it, it is reported as ambiguous (``ambiguous=True``) or
-     dropped (the default).
+     dropped (the default);
+   * the first word of a two-word person name alone is never distinctive;
+   * a lone word that starts a sentence and is no name as written, or that the
+     document also writes in lowercase ("Того" and "кроме того"), needs the
+     entity named elsewhere in the document.
+
+Text in a script names an entity the way its names in that script do
+(:meth:`NameIndex.foreign_forms`): Russian "Георгия" is not Georgia, whose
+Russian name is Грузия, and "Man" is not the romanised عمان (Oman).
 
 Demonyms ("Kazakh", "Afghan") are found always (they support short forms) but
 returned only with ``demonyms=True``.
@@ -66,10 +74,11 @@ from collections.abc import Container, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from gazetteer import Entity, EntityType, Name, NameKind
 
+from .index import ALPHABETS
 from .lexicon import lexicon
 from .normalize import normalize_word
 from .phonetic import deletions, skeleton_key, translit_key
@@ -286,6 +295,7 @@ class MentionFinder:
         self._max_title = lex.max_title_len
         phrases: dict[str, list[int]] = defaultdict(list)
         surnames: dict[str, list[int]] = defaultdict(list)
+        last_words: set[str] = set()
         vocab: dict[str, float] = {}
         for i, entry in enumerate(index.entries):
             tokens = entry.parsed.tokens
@@ -301,8 +311,13 @@ class MentionFinder:
             if index.entities[entry.entity].type.value == "person" and entry.name.kind is not NameKind.DEMONYM:
                 for surname in _surnames_of(tokens):
                     surnames[surname.key].append(i)
+                    if surname is tokens[-1] or len(tokens) > 2:
+                        last_words.add(surname.key)
         self._phrases = {k: tuple(v) for k, v in phrases.items() if k}
         self._surnames = {k: tuple(sorted(set(v))) for k, v in surnames.items()}
+        # First words of two-word names only ("Joe" of "Joe Biden", kept for "Комаров Самсон", whose order
+        # a gazetteer does not say): such a word alone is the person the document names, never distinctive.
+        self._first_only = frozenset(surnames) - last_words
         # Surnames several people share: their entries by entity (a document says which of them it names).
         self._shared: dict[str, dict[int, tuple[int, ...]]] = {}
         for k, ids in self._surnames.items():
@@ -329,6 +344,7 @@ class MentionFinder:
         self._by_entity: dict[int, list[int]] | None = None
         self._initials: dict[int, set[tuple[str, ...]]] = {}   # per person, built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
+        self._script_words: dict[tuple[str, int], frozenset[str]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
         self._lower_pattern, self._lower = _lowercase_names(index.entries)
@@ -411,6 +427,8 @@ class MentionFinder:
             return (False, "", word, 0, 0.0, word)
         if key in self._vocab:
             return (cap, key, word, 1, self._vocab[key], word)
+        if key in self._phrases:     # a name of several words written as one ("Nursultan", "Abdulghani")
+            return (cap, key, word, 1, 1.0, word)
         if cap:
             stemmed = _stem_in(word, self._vocab)
             if stemmed is not None:
@@ -435,6 +453,8 @@ class MentionFinder:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         spans, infos, runs = self._scan(text)
         groups = [(run[0], found) for run in runs if (found := self._run(text, spans, infos, run, thr=thr, date=date))]
+        groups = [(base, self._common_word(text, found, *spans[base]) if _sentence_start(text, spans[base][0])
+                   else found) for base, found in groups]
         # Entities named outright in the document, with the offsets where they are (in text order).
         anchors: dict[int, list[int]] = defaultdict(list)
         for base, found in groups:
@@ -497,29 +517,42 @@ class MentionFinder:
         memo = self._runs.get((thr, date))
         if memo is None:
             memo = self._runs.setdefault((thr, date), {})
-        key = text[spans[first][0]:spans[last][1]]
+        initial = _sentence_start(text, spans[first][0])
+        key = ("^" if initial else "") + text[spans[first][0]:spans[last][1]]
         found = memo.get(key, self)
         if found is not self:
             return found   # type: ignore[return-value]
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
+        if initial:
+            readings = [_as_initial(r) for r in readings]
         initials = {j - first for j in range(first, last + 1)
                     if _is_initial(infos[j]) and text[spans[j][1]:spans[j][1] + 1] == "."}
         if initials:
             readings = self._with_initials(readings, infos[first:last + 1], initials)
-        result = None
-        if readings:
-            chosen = tuple(_choose(readings))
-            anchors = []
-            for r in chosen:
-                top = r.options[0]
-                if top.support is None and not top.partial and top.entity >= 0:
-                    # A full name several entities share still tells who is in the document; an institution
-                    # named in full tells that the places its name holds are ("МИД Казахстана": Kazakhstan).
-                    tied = tuple(o.entity for o in r.options if o.score >= top.score - _TIE)
-                    anchors.append((r.first, tied + self._implied(top.entity)))
-            result = _RunReadings(tuple(readings), _settled(readings, chosen), tuple(anchors))
+        result = self._run_readings(readings) if readings else None
         _store(memo, 100_000, key, result)
         return result
+
+    def _run_readings(self, readings: Sequence[_Reading]) -> _RunReadings:
+        chosen = tuple(_choose(readings))
+        anchors = []
+        for r in chosen:
+            top = r.options[0]
+            if top.support is None and not top.partial and top.entity >= 0:
+                # A full name several entities share still tells who is in the document; an institution
+                # named in full tells that the places its name holds are ("МИД Казахстана": Kazakhstan).
+                tied = tuple(o.entity for o in r.options if o.score >= top.score - _TIE)
+                anchors.append((r.first, tied + self._implied(top.entity)))
+        return _RunReadings(tuple(readings), _settled(readings, chosen), tuple(anchors))
+
+    def _common_word(self, text: str, found: _RunReadings, start: int, end: int) -> _RunReadings:
+        """The readings of a run that starts a sentence, where every word is capitalised: if the document
+        also writes its first word in lowercase ("Того же мнения..." and "кроме того"), that word alone is
+        a common word, a mention only where the document names the entity elsewhere too."""
+        if not any(r.first == 0 and r.last == 0 for r in found.readings) or not _in_lowercase(text, start, end):
+            return found
+        readings = [_as_initial(r, exact=True) for r in found.readings]
+        return self._run_readings(readings)
 
     def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[tuple[int, int]]]:
         """The words that may belong to names, their lookups, and their runs (first and last positions).
@@ -686,6 +719,14 @@ class MentionFinder:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
                     forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
                     options = self._score(query, forms_of, thr, partial=False)
+                    if a == b and info[3] == 1 and info[0] and (not options or options[0].score < 1.0):
+                        # A name word as written, read better inflected ("Германии" is Германия's genitive,
+                        # though its key is the key of "Germany").
+                        alt = self._dictionary_form(info[5])
+                        if alt is not None and alt[0] != phrase and alt[0] in self._phrases:
+                            better = self._score(alt[1], self._phrases[alt[0]], thr, partial=False)
+                            if better and (not options or better[0].score > options[0].score):
+                                options = better
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
@@ -700,6 +741,8 @@ class MentionFinder:
                         covered.add(run[a])
                         continue
                     options = self._score(" ".join(forms), surnamed, thr, partial=True)
+                    if key in self._first_only:
+                        options = tuple(evolve(o, shared=True) for o in options)
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.add(run[a])
@@ -864,6 +907,13 @@ class MentionFinder:
             return found
         index = self.resolver.index
         parsed = self._parsed(query)
+        if (script := detect_script(query)) in ALPHABETS and (foreign := index.foreign_forms(script)):
+            # Text in an alphabet names an entity as its names in that script do (NameIndex.foreign_forms);
+            # where those hold the words, its names in other scripts count too ("Токаева" is the "Tokayev"
+            # of its Latin names: its Cyrillic names hold "Токаев"; "Георгия" is no Грузия).
+            words = {w.key for w in parsed.tokens}
+            entries = [i for i in entries if i not in foreign
+                       or words <= self._own_words(script, index.entries[i].entity)]
         shared = partial and len({index.entries[i].entity for i in entries}) > 1
         lone = len(parsed.tokens) == 1 and " " not in query.strip()
         best: dict[int, _Option] = {}
@@ -871,6 +921,8 @@ class MentionFinder:
             entry = index.entries[i]
             if not partial and entry.parsed.text == parsed.text:
                 score, grade = 1.0, "full"      # the name itself, as indexed
+            elif lone and len(parsed.text) <= 2 and parsed.text not in {w.text for w in entry.parsed.tokens}:
+                continue    # two letters meet too many words by their key alone ("Hi" is not "Xi")
             else:
                 score, grade = self._compared(parsed, i)
             if score < (floor if partial else thr):
@@ -901,7 +953,11 @@ class MentionFinder:
         options = []
         one_word = " " not in query.strip()
         entries = self.resolver.index.entries
-        matches = self.resolver.resolve(query, limit=5, date=date, threshold=self.resolver.threshold)
+        # A stretch written in an alphabet names an entity with names in that script through those alone:
+        # the keys of its other names meet common words ("Man" for عمان, "Георгия" for Georgia).
+        script = detect_script(query)
+        skip = self.resolver.index.foreign_forms(script) if script in ALPHABETS else frozenset()
+        matches = self.resolver._resolve(query, 5, None, date, thr=self.resolver.threshold, skip=skip)
         # A name of several words, every one of them matched, that no other entity comes near is a mention a
         # little under the threshold too ("فسائي عويضة": one letter wrong in a short word costs much).
         clear = (not one_word and bool(matches) and matches[0].comparison.grade == "full"
@@ -912,6 +968,11 @@ class MentionFinder:
                 continue   # words of the stretch the name does not hold: a shorter stretch is the mention
             if m.name.kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, m.name.text):
                 continue   # "Sr" is not "СССР"
+            if one_word and _derived(self._parsed(query), entries[entry].parsed):
+                continue   # "Australian", "Nigerian": a word made from the name, not a misspelling of it
+            if one_word and len(self._parsed(query).text) <= 2 and \
+                    self._parsed(query).text not in {w.text for w in entries[entry].parsed.tokens}:
+                continue   # two letters meet too many words by their key alone ("Hi" is not "Xi")
             # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
             partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
             if not partial and m.score < thr and not (clear and m.entity == matches[0].entity
@@ -925,6 +986,17 @@ class MentionFinder:
         result = tuple(sorted(options, key=lambda o: (-o.score, o.entity)))
         self._remember(cache_key, result)
         return result
+
+    def _own_words(self, script: str, entity: int) -> frozenset[str]:
+        """The word keys of an entity's names written in ``script``."""
+        found = self._script_words.get((script, entity))
+        if found is None:
+            index = self.resolver.index
+            foreign = index.foreign_forms(script)
+            found = frozenset(w.key for i in self._entries_of(entity) if i not in foreign
+                              for w in index.entries[i].parsed.tokens)
+            self._script_words[(script, entity)] = found
+        return found
 
     def _strength(self, query: str) -> float:
         """How much the words of a partial reading identify: the weight of its weakest name word."""
@@ -1112,6 +1184,52 @@ def _lower_keys(word: str) -> set[str]:
     """The keys a word written in lowercase may have: its own, and those of its stems without a case ending."""
     folded = unicodedata.normalize("NFC", word)
     return {_key(folded), *(_key(s) for s in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]))}
+
+
+_OPENERS = frozenset("\"'«»“”„‘’‚‹›([{—–-*•")
+_ENDS = frozenset(".!?…:;")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Does a sentence (or a paragraph, a headline) start at ``pos``? Every word is capitalised there."""
+    i, breaks = pos - 1, 0
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        breaks += text[i] == "\n"
+        i -= 1
+    return i < 0 or breaks > 1 or text[i] in _ENDS
+
+
+def _as_initial(r: _Reading, *, exact: bool = False) -> _Reading:
+    """A reading of the first word of a sentence, where any word is capitalised: one word that is no name
+    as written (or inflected; with ``exact``, any) is a mention only where the document names the entity
+    too ("Small" and سومالی, "Данные" and Дания share keys; "Tokajew" after "Toqaev" is still found)."""
+    if r.first != 0 or r.last != 0 or r.pending:
+        return r
+    options = tuple(evolve(o, support=frozenset({o.entity})) if (exact or o.score < 1.0) and o.support is None
+                    and not o.partial else o for o in r.options)
+    return r if options == r.options else _Reading(r.first, r.last, r.size, options, r.query, r.pending, r.surname)
+
+
+def _in_lowercase(text: str, start: int, end: int) -> bool:
+    """Does ``text`` also hold the word at ``start:end`` in lowercase, as a whole word?"""
+    word = text[start:end].lower()
+    if word == text[start:end]:
+        return False
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _derived(word: ParsedName, name: ParsedName) -> bool:
+    """A one-word name with letters added at its end: a word derived from it (an adjective, a demonym)."""
+    if len(word.tokens) != 1 or len(name.tokens) != 1:
+        return False
+    a, b = word.tokens[0].key, name.tokens[0].key
+    return len(a) > len(b) and a.startswith(b)
 
 
 def _is_mark(c: str) -> bool:

@@ -135,8 +135,8 @@ class Resolver:
 
         return reduce_resolver(self)
 
-    def _candidate_entries(self, query: ParsedName) -> Sequence[int]:
-        return self.index.candidates(query, self.max_candidates)
+    def _candidate_entries(self, query: ParsedName, skip: frozenset[int]) -> Sequence[int]:
+        return self.index.candidates(query, self.max_candidates, skip=skip)
 
     def resolve(
         self,
@@ -158,18 +158,24 @@ class Resolver:
         if not 0.0 <= thr <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         when = _dt.date.fromisoformat(date) if isinstance(date, str) else date
-        wanted = _types(types)
+        return self._resolve(name, limit, _types(types), when, thr=thr, skip=frozenset())
+
+    def _resolve(self, name: str, limit: int | None, wanted: frozenset[EntityType] | None,
+                 when: _dt.date | None, *, thr: float, skip: frozenset[int]) -> list[Match]:
+        """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``."""
         best: dict[int, Match] = {}
         for query in self.index.parse_query(name):
             if query.tokens:
-                self._score(query, thr, when, wanted, best)
+                self._score(query, thr, when, wanted, best, skip=skip)
         out = sorted(best.values(), key=_rank)
         return out if limit is None else out[:limit]
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
-               wanted: frozenset[EntityType] | None, best: dict[int, Match]) -> None:
+               wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int]) -> None:
         entries = self.index.entries
-        for i in self._candidate_entries(query):
+        for i in self._candidate_entries(query, skip):
+            if i in skip:
+                continue
             entry: Entry = entries[i]
             entity = self.index.entities[entry.entity]
             if wanted is not None and entity.type not in wanted:
@@ -250,5 +256,5 @@ def _rank(m: Match) -> tuple[object, ...]:
 class BruteForceResolver(Resolver):
     """Scores every indexed form: slow, for tests and as the oracle of the indexed resolver."""
 
-    def _candidate_entries(self, query: ParsedName) -> Sequence[int]:
+    def _candidate_entries(self, query: ParsedName, skip: frozenset[int]) -> Sequence[int]:
         return range(len(self.index.entries))

@@ -134,6 +134,14 @@ def test_variant_spellings(resolver: Resolver, text: str, gold: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "gold"), [
+    ("The forum was held in Nursultan last year.", "Nursultan", "astana"),
+    ("Then Abdulghani Baradar spoke.", "Abdulghani Baradar", "abdul-ghani-baradar"),
+])
+def test_names_of_several_words_written_as_one(resolver: Resolver, text: str, span: str, gold: str) -> None:
+    assert (span, gold) in [(s, i) for s, i, _ in found(resolver, text)]
+
+
+@pytest.mark.parametrize(("text", "span", "gold"), [
     ("В Министерстве иностранных дел Казахстана заявили.", "Министерстве иностранных дел Казахстана",
      "mfa-kazakhstan"),
     ("Сыртқы істер министрлігі мәлімдеді.", "Сыртқы істер министрлігі", "mfa-kazakhstan"),
@@ -177,6 +185,53 @@ def test_lowercase_only_for_names_written_so() -> None:
     assert found(r, "Келген қандастар мен Kandas") == [("қандастар", "k", "full"), ("Kandas", "k", "full")]
     assert found(r, "бейқандастар") == []                     # inside another word
     assert found(r, "қандсатар") == []                        # never a misspelling in lowercase
+
+
+def test_text_names_an_entity_as_its_names_in_that_script_do() -> None:
+    """An entity with a name in the text's script is not named through the keys of its other names:
+    Russian writes Грузия, so "Георгия" (a given name) is not Georgia; عمان romanises to "Man"."""
+    gaz = Gazetteer.from_records([
+        {"id": "ge", "type": "country", "name": "Georgia", "aliases": ["Грузия"]},
+        {"id": "om", "type": "country", "name": "Oman", "aliases": ["عمان"]},
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokayev", "Касым-Жомарт Токаев"]},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Вчера Георгия не было, он был в Грузии.") == [("Грузии", "ge", "full")]
+    assert found(r, "We asked one Man in Oman.") == [("Oman", "om", "full")]
+    assert found(r, "Встречу провёл Токаев.") == [("Токаев", "t", "full")]   # its Cyrillic names hold the word
+    assert [m.entity.id for m in r.resolve("Man")] == ["om"]     # resolve still reads any romanisation
+
+
+def test_first_word_of_a_sentence() -> None:
+    """Every word is capitalised at a sentence start: a lone word there that is no name as written, or that
+    the document also writes in lowercase, is a mention only when the document names the entity too."""
+    gaz = Gazetteer.from_records([
+        {"id": "tg", "type": "country", "name": "Togo", "aliases": ["Того"]},
+        {"id": "dk", "type": "country", "name": "Denmark", "aliases": ["Дания"]},
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokayev"]},
+        {"id": "i", "type": "person", "name": "Ivan Tokayev"},     # (so "Tokayev" is no distinctive surname)
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Того же мнения придерживается он. Кроме того, он прав.") == []
+    assert found(r, "Того поддержал Гану.") == [("Того", "tg", "full")]      # no lowercase "того" here
+    assert found(r, "Данные показывают рост.") == []                           # a key, not the name
+    assert found(r, "Tokajew sagte nichts.") == []
+    assert found(r, "Tokayev kam. Tokajew sagte nichts.") == [("Tokayev", "t", "full"), ("Tokajew", "t", "full")]
+    assert found(r, "Er sagte, Tokajew sei krank.") == [("Tokajew", "t", "full")]   # mid-sentence
+
+
+def test_words_made_from_a_name_and_short_keys_are_not_mentions(resolver: Resolver) -> None:
+    assert found(resolver, "Then Australian and Nigerian troops came.") == []
+    assert found(resolver, "We met Hi and Xi.") == [("Xi", "xi-jinping", "full")]
+
+
+def test_first_word_of_a_two_word_name_needs_the_document() -> None:
+    """Either word of a two-word name may be the surname ("Комаров Самсон"), but the first alone is never
+    distinctive: it is the person only where the document names them in full."""
+    r = Resolver(Gazetteer.from_records([{"id": "j", "type": "person", "name": "Joe Biden"}]))
+    assert found(r, "Then Joe said so.") == []
+    assert found(r, "Then Biden said so.") == [("Biden", "j", "partial")]
+    assert found(r, "Joe Biden came. Then Joe said so.") == [("Joe Biden", "j", "full"), ("Joe", "j", "partial")]
 
 
 # --- document context -------------------------------------------------------------------------------------
