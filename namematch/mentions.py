@@ -147,6 +147,7 @@ _GAP_MAX = 40          # longest gap (in characters) between two words of one na
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
 _FUZZY_SPAN = 5        # longest reading resolved through the resolver
 _MIN_STEM = 3          # shortest stem left after removing a case ending
+_MAX_GIVEN = 3         # given names before a middle initial ("Kassym-Jomart K. Tokayev": two words)
 _TIE = 0.02            # options this close to the best are ties
 _PARTIAL_GUESS = 0.75  # the weight of a shared surname's reading before the document settles it
 _AMBIGUOUS_SHOWN = 5   # candidates scored for a surname the document does not settle
@@ -789,12 +790,39 @@ class MentionFinder:
                 elif first == r.first:
                     out.append(r)
                 continue
+            given = self._given_before(first, r, infos) if first < r.first else None
+            if given is not None:
+                # A middle initial between the person's given names and surname ("Kassym-Jomart K. Tokayev",
+                # "George W. Bush"): one mention of the person the whole name names.
+                start, entities = given
+                kept = tuple(o for o in r.options if o.entity in entities)
+                if kept:
+                    out.append(_Reading(start, last, size + first - start, kept))
+                    continue
             fitting = tuple(o for o in r.options if self._initials_fit(o.entity, letters))
             if fitting:
                 out.append(_Reading(first, last, size, fitting))
             elif first == r.first or len(persons) < len(r.options):
                 out.append(r)   # initials after the name, or not only people: they may belong to something else
         return out
+
+    def _given_before(self, first: int, r: _Reading, infos: Sequence[_Info]) -> tuple[int, set[int]] | None:
+        """The longest stretch of name words just before the initials at ``first`` that, with the words of
+        ``r`` after them, spells a person's name: its start and the entities it names."""
+        tail = "".join(infos[j][1] for j in range(r.first, r.last + 1))
+        found = None
+        key = ""
+        for g in range(first - 1, max(-1, first - 1 - _MAX_GIVEN), -1):
+            if not infos[g][0] or infos[g][3] == 0 or _is_initial(infos[g]):
+                break
+            key = infos[g][1] + key
+            entries = self._phrases.get(key + tail)
+            if entries:
+                index = self.resolver.index
+                people = {index.entries[i].entity for i in entries}
+                if any(index.entities[e].type is EntityType.PERSON for e in people):
+                    found = (g, people)
+        return found
 
     def _initials_fit(self, entity: int, letters: tuple[str, ...]) -> bool:
         """Whether one of the person's indexed names has given names (and patronymic) starting with

@@ -98,6 +98,8 @@ def test_words_around_a_misspelt_name_stay_outside(resolver: Resolver, text: str
     ("President K.-J. Tokayev spoke.", "K.-J. Tokayev"),
     ("Қ. Тоқаев кездесті.", "Қ. Тоқаев"),
     ("Указ подписал Токаев К.-Ж. вчера.", "Токаев К.-Ж."),
+    ("Its President, Kassym-Jomart K. Tokayev, said.", "Kassym-Jomart K. Tokayev"),   # a middle initial
+    ("Встречу провёл Касым-Жомарт К. Токаев.", "Касым-Жомарт К. Токаев"),
 ])
 def test_initials_belong_to_the_mention(resolver: Resolver, text: str, span: str) -> None:
     (m,) = resolver.find_mentions(text)
