@@ -140,6 +140,7 @@ def _chunk() -> re.Pattern[str]:
 
 
 _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" before "Qaeda"
+_HYPHEN_TAIL = re.compile(r"[-‐‑]([^\W\d_]+)")                 # "-operation" after "Co"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
 _MAX_TRAIL = 3         # generic lowercase words a name may end with ("... істер министрлігі")
@@ -580,6 +581,9 @@ class MentionFinder:
                     inner = gaps[prev_short].get(gap, self)
                     if inner is self:
                         inner = self._gap(gap, prev_short)
+                    if inner is None and gap[0] in "-‐‑":
+                        inner = self._hyphen_tail(text, spans, infos, prev_end, gap)
+                        known = known or infos[-1][3] != 0
                 if inner is None:
                     if known:
                         self._close(text, spans, infos, runs, first)
@@ -619,6 +623,24 @@ class MentionFinder:
         if first >= 0 and known:
             self._close(text, spans, infos, runs, first)
         return spans, infos, runs
+
+    def _hyphen_tail(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], prev_end: int,
+                     gap: str) -> tuple[tuple[int, int], ...] | None:
+        """A lowercase word after a hyphen that makes one name word with the word before it ("Shanghai
+        Co-operation Organisation"): the last word grows to hold it, and the rest of the gap is read as
+        usual. None when it is no such word ("Taliban-led")."""
+        m = _HYPHEN_TAIL.match(gap)
+        if m is None or not m.group(1).islower():
+            return None
+        start = spans[-1][0]
+        info = self._word(text[start:prev_end] + m.group(1))     # (keyed as one word: "Cooperation")
+        rest = gap[m.end():]
+        inner = self._gap(rest, False) if rest else ()
+        if info[3] != 1 or inner is None:
+            return None
+        spans[-1] = (start, prev_end + m.end())
+        infos[-1] = info
+        return tuple((a + m.end(), b + m.end()) for a, b in inner)
 
     def _words_of(self, piece: str) -> tuple[tuple[int, int, _Info], ...]:
         """The words of a chunk of capitalised words, with their offsets in it and their lookups."""

@@ -135,6 +135,11 @@ def test_variant_spellings(resolver: Resolver, text: str, gold: str) -> None:
     assert gold in [i for _, i, _ in found(resolver, text)]
 
 
+def test_a_lowercase_word_after_a_hyphen_may_complete_a_name_word(resolver: Resolver) -> None:
+    got = found(resolver, "The Shanghai Co-operation Organisation met; Taliban-led talks followed.")
+    assert got == [("Shanghai Co-operation Organisation", "sco", "full"), ("Taliban", "taliban", "full")]
+
+
 @pytest.mark.parametrize(("text", "span", "gold"), [
     ("The forum was held in Nursultan last year.", "Nursultan", "astana"),
     ("Then Abdulghani Baradar spoke.", "Abdulghani Baradar", "abdul-ghani-baradar"),
