@@ -59,6 +59,7 @@ _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is i
 # How much each kind of word evidence counts when ranking candidates (of the query word's weight).
 _EXACT, _SKELETON, _EDIT, _AFFIX = 1.0, 0.9, 0.4, 0.3
 _FLOOR = 0.01         # the least grade an expansion has: it is a candidate, ranked last
+_PLACE_WORD_MAX = 4   # a word naming more places than this ("Republic") names no place in particular
 
 #: Alphabets: scripts whose words a text spells one way (see :meth:`NameIndex.foreign_forms`).
 ALPHABETS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
@@ -335,6 +336,56 @@ class NameIndex:
                                    if not _native_to(entries[i], scripts[id(entries[i].name)], script))
                 start = end
             found = cache[script] = frozenset(out)
+        return found
+
+    def institution_words(self, query: ParsedName) -> frozenset[str]:
+        """Keys of the query's generic words that name institutions and are no word of any place's name:
+        a query holding one names an institution ("Kabul Bank", "Senate of Pakistan"), not a place."""
+        keys = {t.key for t in query.tokens if t.role is Role.GENERIC}
+        if not keys:
+            return frozenset()
+        places = self.__dict__.get("_place_words")
+        if places is None:
+            lex = self.lexicon
+            named = {t.key for e in self.entries if self.entities[e.entity].type.value in ("place", "country")
+                     for t in e.parsed.tokens}
+            places = self.__dict__["_place_words"] = frozenset(named | lex.place_words)
+        return frozenset(k for k in keys if k not in places and k in self.lexicon.org_words)
+
+    def places_named(self, keys: Iterable[str]) -> frozenset[int]:
+        """The places and countries that the name words ``keys`` name (by any of their names, demonyms
+        too: "kazakh" names Kazakhstan)."""
+        table = self.__dict__.get("_place_of")
+        if table is None:
+            found: dict[str, set[int]] = defaultdict(set)
+            for e in self.entries:
+                if self.entities[e.entity].type.value in ("place", "country"):
+                    for w in e.parsed.tokens:
+                        if w.role is Role.NAME:
+                            found[w.key].add(e.entity)
+            # (a word many places share, "Republic", "Islands", names none of them in particular)
+            generic = self.lexicon.org_words.keys() | self.lexicon.place_words
+            table = self.__dict__["_place_of"] = {k: frozenset(v) for k, v in found.items()
+                                                  if len(v) <= _PLACE_WORD_MAX and k not in generic}
+        out: set[int] = set()
+        for k in keys:
+            out.update(table.get(k, ()))
+        return frozenset(out)
+
+    def home(self, entity: int) -> frozenset[int]:
+        """The places an entity's names hold ("Kazakhstan" for the "Senate of Kazakhstan")."""
+        homes = self.__dict__.get("_homes")
+        if homes is None:
+            homes = self.__dict__["_homes"] = {}
+        found = homes.get(entity)
+        if found is None:
+            if not self.__dict__.get("_by_entity"):
+                by_entity: dict[int, list[int]] = defaultdict(list)
+                for i, e in enumerate(self.entries):
+                    by_entity[e.entity].append(i)
+                self.__dict__["_by_entity"] = dict(by_entity)
+            words = {w.key for i in self.__dict__["_by_entity"].get(entity, ()) for w in self.entries[i].parsed.tokens}
+            found = homes[entity] = self.places_named(words) - {entity}
         return found
 
     def _word_counts(self) -> array[int]:

@@ -20,7 +20,7 @@ from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 from .index import Entry, NameIndex
 from .mentions import Mention, MentionFinder, canonicalize
 from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
-from .structure import ParsedName
+from .structure import ParsedName, Role
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
 
@@ -166,12 +166,13 @@ class Resolver:
         best: dict[int, Match] = {}
         for query in self.index.parse_query(name):
             if query.tokens:
-                self._score(query, thr, when, wanted, best, skip=skip)
+                self._score(query, thr, when, wanted, best, skip=skip, institution=self.index.institution_words(query))
         out = sorted(best.values(), key=_rank)
         return out if limit is None else out[:limit]
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
-               wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int]) -> None:
+               wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
+               institution: frozenset[str]) -> None:
         entries = self.index.entries
         for i in self._candidate_entries(query, skip):
             if i in skip:
@@ -180,6 +181,10 @@ class Resolver:
             entity = self.index.entities[entry.entity]
             if wanted is not None and entity.type not in wanted:
                 continue
+            if institution and entity.type in _PLACES and not institution <= {t.key for t in entry.parsed.tokens}:
+                continue    # "Kabul Bank", "Senate of Pakistan": an institution named after the place
+            if entity.type is EntityType.ORG and self._elsewhere(query, entry.entity):
+                continue    # the "Foreign Ministry" of Kazakhstan is no "Uzbek Foreign Ministry"
             score, grade, state = _scored(query, entry.parsed)
             if score < thr or (entry.name.kind in _WHOLE_ONLY and grade not in ("full", "acronym")):
                 continue
@@ -189,6 +194,14 @@ class Resolver:
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m
+
+    def _elsewhere(self, query: ParsedName, entity: int) -> bool:
+        """Does the query name places, none of them the place an organisation's names hold?"""
+        home = self.index.home(entity)
+        if not home:
+            return False
+        named = self.index.places_named(t.key for t in query.tokens if t.role is Role.NAME)
+        return bool(named) and named.isdisjoint(home)
 
     def best(self, name: str, **kwargs: object) -> Match | None:
         """The single best match, or ``None``."""
@@ -241,6 +254,8 @@ class Resolver:
 
 
 _FINDER_LOCK = threading.Lock()
+
+_PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
 _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})

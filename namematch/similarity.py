@@ -36,6 +36,7 @@ from functools import lru_cache
 import jellyfish
 from attrs import field, frozen
 
+from .lexicon import lexicon
 from .phonetic import key_skeleton, uncached_translit_key
 from .structure import NameToken, ParsedName, Role, Weights, parse_name
 
@@ -306,7 +307,7 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
     omit_factor = 1.0
     for role in omitted_a + omitted_b:
         omit_factor *= _OMIT_COST[role]
-    if Role.GENERIC in omitted_a and Role.GENERIC in omitted_b:
+    if Role.GENERIC in omitted_a and Role.GENERIC in omitted_b and _kinds_of_place(ta, score_a, tb, score_b):
         omit_factor = max(omit_factor, 0.95)   # "Osh Region" / "Osh Province": one generic word for another
     # A patronymic on each side without a partner names two different fathers: a conflict, not an omission.
     clashing = _CLASH_IF_BOTH_OMIT.intersection(omitted_a).intersection(omitted_b)
@@ -339,6 +340,15 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
     if acro > score:
         score, grade = acro, "acronym"
     return min(1.0, max(0.0, round(score, 6))), grade, score, chosen, score_a, score_b
+
+
+def _kinds_of_place(ta: Sequence[NameToken], score_a: list[float], tb: Sequence[NameToken],
+                    score_b: list[float]) -> bool:
+    """Are the unmatched generic words of both names kinds of place ("Region" / "Province")? Institutions'
+    words are not interchangeable: a "Supreme Court" is no "Security Council"."""
+    places = lexicon().place_words
+    return all(t.key in places for tokens, scores in ((ta, score_a), (tb, score_b))
+               for t, s in zip(tokens, scores) if not s and t.role is Role.GENERIC)
 
 
 def compare(

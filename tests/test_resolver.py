@@ -75,6 +75,26 @@ def test_nil_and_type_filter(resolver: Resolver) -> None:
         resolver.resolve("Astana", types="planet")
 
 
+def test_institutions_are_not_their_places_nor_each_other() -> None:
+    """An institution named after a place is not the place; an institution of one country is not the
+    namesake institution of another; two institutions of one country are not one."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Kazakh"]},
+        {"id": "uz", "type": "country", "name": "Uzbekistan"},
+        {"id": "kabul", "type": "place", "name": "Kabul"},
+        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan", "aliases": ["Foreign Ministry"]},
+        {"id": "sc", "type": "org", "name": "Security Council of Kazakhstan"},
+        {"id": "osh", "type": "place", "name": "Osh Region"},
+    ])
+    r = Resolver(g)
+    top = {q: (m[0].entity.id if (m := r.resolve(q)) else None) for q in (
+        "Kabul Bank", "Ministry of Foreign Affairs of Uzbekistan", "Uzbekistan Foreign Ministry",
+        "Supreme Court of Kazakhstan", "Kazakh Foreign Ministry", "Osh Province", "Kabul")}
+    assert top == {"Kabul Bank": None, "Ministry of Foreign Affairs of Uzbekistan": None,
+                   "Uzbekistan Foreign Ministry": None, "Supreme Court of Kazakhstan": None,
+                   "Kazakh Foreign Ministry": "mfa", "Osh Province": "osh", "Kabul": "kabul"}
+
+
 def test_results_are_sorted_and_deterministic(resolver: Resolver) -> None:
     """Results are sorted by (-score, id) and identical across calls."""
     a = resolver.resolve("Ghani", limit=None, threshold=0.5)
