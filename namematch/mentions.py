@@ -50,6 +50,8 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
      support; without it, it is reported as ambiguous (``ambiguous=True``) or
      dropped (the default);
    * the first word of a two-word person name alone is never distinctive;
+   * a place read from the word before a capitalised word no name holds needs
+     the place named elsewhere ("Georgia Wells"; "Nursultan Nazarbayev" never);
    * a lone word that starts a sentence and is no name as written, or that the
      document also writes in lowercase ("Того" and "кроме того"), needs the
      entity named elsewhere in the document.
@@ -734,7 +736,7 @@ class MentionFinder:
                 if not (info[0] or (b > a and info[6])):
                     continue
                 phrase, query = key, " ".join(forms)
-                if a == b and key not in self._phrases and info[3] == 1 and info[0]:
+                if a == b and key not in self._phrases and info[3] == 1 and info[0] and key not in self._surnames:
                     # A word that some name holds as written may still be another name inflected
                     # ("Казахстана" in "МИД Казахстана" is a name word, and Kazakhstan in the genitive).
                     phrase, query = self._dictionary_form(info[5]) or (phrase, query)
@@ -742,7 +744,8 @@ class MentionFinder:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
                     forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
                     options = self._score(query, forms_of, thr, partial=False)
-                    if a == b and info[3] == 1 and info[0] and (not options or options[0].score < 1.0):
+                    if (a == b and info[3] == 1 and info[0] and key not in self._surnames
+                            and (not options or options[0].score < 1.0)):
                         # A name word as written, read better inflected ("Германии" is Германия's genitive,
                         # though its key is the key of "Germany").
                         alt = self._dictionary_form(info[5])
@@ -782,7 +785,23 @@ class MentionFinder:
             for window in self._windows(segment, infos, covered, full):
                 out.extend(self._fuzzy_stretch(window, infos, thr, date, (covered, full)))
             segment = [i] if p < n and infos[i][0] else []
-        return out
+        kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n else r for r in out]
+        return [r for r in kept if r is not None]
+
+    def _before_unknown(self, r: _Reading, infos: Sequence[_Info]) -> _Reading | None:
+        """A place read from the word before a capitalised word no name holds is likely a person's given
+        name ("Georgia Wells", "Chad Smith", "Nursultan Nazarbayev"): it needs the document to name the place."""
+        after = infos[r.last + 1]
+        if not after[0] or after[3] != 0 or after[8] or after[9] or after[1] in self._generic or r.pending:
+            return r
+        entities = self.resolver.index.entities
+        options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
+                        and not o.partial and entities[o.entity].type in _PLACE_TYPES else o for o in r.options
+                        # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)
+                        if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _PLACE_TYPES)
+        if options == r.options:
+            return r
+        return _Reading(r.first, r.last, r.size, options, r.query, r.pending, r.surname) if options else None
 
     def _with_initials(self, readings: list[_Reading], infos: Sequence[_Info], initials: set[int]) -> list[_Reading]:
         """Person readings take the initials next to them ("K. Tokayev", "A. G. Baradar", "Токаев К.-Ж.":
@@ -1236,6 +1255,7 @@ def _lower_keys(word: str) -> set[str]:
     return {_key(folded), *(_key(s) for s in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]))}
 
 
+_PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _OPENERS = frozenset("\"'«»“”„‘’‚‹›([{—–-*•")
 _ENDS = frozenset(".!?…:;")
 

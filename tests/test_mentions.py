@@ -241,6 +241,20 @@ def test_first_word_of_a_two_word_name_needs_the_document() -> None:
     assert found(r, "Joe Biden came. Then Joe said so.") == [("Joe Biden", "j", "full"), ("Joe", "j", "partial")]
 
 
+def test_a_place_before_an_unknown_capitalised_word_is_a_given_name(resolver: Resolver) -> None:
+    """ "Georgia Wells", "Nursultan Nazarbayev": a place's name before a capitalised word no name holds is a
+    person's given name unless the document names the place itself."""
+    assert found(resolver, "Reporter Georgia Wells and former president Nursultan Nazarbayev spoke.") == []
+    got = found(resolver, "Reporter Georgia Wells flew to Georgia.")
+    assert got == [("Georgia", "georgia", "full"), ("Georgia", "georgia", "full")]
+
+
+def test_a_surname_as_written_is_not_read_inflected(resolver: Resolver) -> None:
+    """ "Гани" is Ghani's surname as written, not an inflected "Гана" (Ghana)."""
+    got = found(resolver, "Ашраф Гани уехал. Байден обвинил Гани.")
+    assert ("Гани", "ashraf-ghani", "partial") in got and "ghana" not in [i for _, i, _ in got]
+
+
 # --- document context -------------------------------------------------------------------------------------
 
 def test_short_forms_need_support(resolver: Resolver) -> None:
