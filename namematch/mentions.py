@@ -6,15 +6,18 @@ How :meth:`namematch.Resolver.find_mentions` reads a text:
    apostrophe inside a word (a possessive ``'s`` / ``’s`` stays outside). A *run*
    is a sequence of capitalised words (or words of a script without case),
    joined by a space, a single line break, a hyphen, a slash or the dot of an
-   initial, with lowercase function words and particles allowed inside
-   ("Supreme Court of Kazakhstan", "al-Qaeda"). Lowercase words end a run, so
-   "Taliban-led" yields "Taliban" and "Tokayev’s" yields "Tokayev". Names that the
+   initial, with lowercase function words, particles and words some name holds
+   allowed inside and at the end ("Supreme Court of Kazakhstan", "al-Qaeda",
+   "Организация Договора о коллективной безопасности"). Other lowercase words end
+   a run, so "Taliban-led" yields "Taliban" and "Tokayev’s" yields "Tokayev". Names that the
    gazetteer itself writes in lowercase ("талибы", "оралман") are also looked for
    in lowercase, as written or with a case ending, never as a misspelling.
 2. **Words to keys.** Each word gets the romanisation key the index uses
    (:func:`namematch.phonetic.translit_key` of its normalised form). A word whose
    key is no word of any name is tried without a case ending from
-   ``data/inflection.tsv`` ("Токаева" → "Токаев", "Астанаға" → "Астана").
+   ``data/inflection.tsv`` ("Токаева" → "Токаев", "Астанаға" → "Астана"); a
+   stretch of words is also tried with each word in its dictionary form
+   ("Исламского движения Узбекистана" → "Исламское движение Узбекистана").
 3. **Readings.** Every stretch of a run is looked up by the concatenated keys of
    its words in a table of every indexed name form (so "Tokajew", "Qasym-Zhomart
    Toqaev" and "Abdulghani" meet their names without a scan), and a lone word in
@@ -234,8 +237,9 @@ def _is_cap(word: str) -> bool:
 # 2 a name word after removing a case ending, 3 within one edit of a name word, or the consonants of one
 # written without vowels.
 # ..., the word as written, whether a name may end with it, whether it is a short capitalised abbreviation,
-# a function word ("of", "и") and a particle ("al", "ibn").
-_Info = tuple[bool, str, str, int, float, str, bool, bool, bool, bool]
+# a function word ("of", "и") and a particle ("al", "ibn"); for a name word as written, the keys and forms it
+# has without a case ending that are name words too ("организации": "организация").
+_Info = tuple[bool, str, str, int, float, str, bool, bool, bool, bool, tuple[tuple[str, str], ...]]
 
 
 @frozen
@@ -419,8 +423,9 @@ class MentionFinder:
             norm, script = normalize_word(word)
             function = (norm, script) in self._function
             particle = self._lex.particle_of(norm, found[1]) is not None
+            alts = _stems_in(word, self._vocab, found[1]) if found[3] == 1 else ()
             info = (*found, self._may_end(found, function, particle), len(word) <= 3 and word.isupper(), function,
-                    particle)
+                    particle, alts)
             _store(self._words, 200_000, word, info)
         return info
 
@@ -433,11 +438,12 @@ class MentionFinder:
             return (cap, key, word, 1, self._vocab[key], word)
         if key in self._phrases:     # a name of several words written as one ("Nursultan", "Abdulghani")
             return (cap, key, word, 1, 1.0, word)
+        # (lowercase too: the inner words of a name in sentence case, "Шанхайской организации сотрудничества")
+        stemmed = _stem_in(word, self._vocab)
+        if stemmed is not None:
+            k, stem = stemmed
+            return (cap, k, stem, 2, self._vocab[k], word)
         if cap:
-            stemmed = _stem_in(word, self._vocab)
-            if stemmed is not None:
-                k, stem = stemmed
-                return (cap, k, stem, 2, self._vocab[k], word)
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(
                     d in self._vocab or d in self._near for d in deletions(key)))):
@@ -659,7 +665,7 @@ class MentionFinder:
             if not m:
                 break
             info = self._word(m.group(1))
-            if not info[6]:
+            if not (info[6] or info[8]):     # (a function word only between two such words: trimmed below)
                 break
             spans.append(m.span(1))
             infos.append(info)
@@ -696,8 +702,8 @@ class MentionFinder:
             return None
         for a, b in inner:
             info = self._word(gap[a:b])
-            if gap[a].isupper() or not (info[8] or info[9] or info[1] in self._generic):
-                return None
+            if gap[a].isupper() or not (info[8] or info[9] or info[1] in self._generic or info[3] in (1, 2)):
+                return None     # (a lowercase word some name holds may join: "Организация Договора о коллективной ...")
         ends = [0] + [b for _, b in inner]
         starts = [a for a, _ in inner] + [len(gap)]
         for j, (a, b) in enumerate(zip(ends, starts)):
@@ -706,8 +712,9 @@ class MentionFinder:
         return tuple(inner)
 
     def _may_end(self, info: tuple[bool, str, str, int, float, str], function: bool, particle: bool) -> bool:
-        """A name may end with a capitalised word or a generic lowercase one ("Chong-Alai district")."""
-        return info[0] or (info[1] in self._generic and not function and not particle)
+        """A name may end with a capitalised word, a generic lowercase one ("Chong-Alai district") or a
+        lowercase word some name holds ("... о коллективной безопасности")."""
+        return info[0] or ((info[1] in self._generic or info[3] in (1, 2)) and not function and not particle)
 
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
                   date: _dt.date | None) -> list[_Reading]:
@@ -720,6 +727,8 @@ class MentionFinder:
                 continue
             key = ""
             forms: list[str] = []
+            # (other keys of the stretch: name words as written may be inflected ones, "Исламского движения")
+            combos: dict[str, tuple[str, ...]] = {}
             size = skipped = 0
             if infos[run[a]][3] == 0 and infos[run[a]][0]:
                 continue
@@ -729,13 +738,24 @@ class MentionFinder:
                     break       # no name holds a word no name holds
                 forms.append(info[2])
                 if not info[8] or b == a:
+                    if info[10] or combos:
+                        combos = _extend(combos, key, forms[:-1], info)
                     key += info[1]
                     size += 1
+                elif combos:
+                    combos = {k: (*f, info[2]) for k, f in combos.items()}
                 else:
                     skipped += 1
                 if not (info[0] or (b > a and info[6])):
                     continue
                 phrase, query = key, " ".join(forms)
+                if b > a and key not in self._phrases and combos:
+                    # Words in their dictionary form: "Исламского движения Узбекистана" is "Исламское
+                    # движение Узбекистана", though "Исламского" is a name word as written.
+                    for k, f in combos.items():
+                        if k in self._phrases:
+                            phrase, query = k, " ".join(f)
+                            break
                 if a == b and key not in self._phrases and info[3] == 1 and info[0] and key not in self._surnames:
                     # A word that some name holds as written may still be another name inflected
                     # ("Казахстана" in "МИД Казахстана" is a name word, and Kazakhstan in the genitive).
@@ -792,11 +812,16 @@ class MentionFinder:
         """A place read from the word before a capitalised word no name holds is likely a person's given
         name ("Georgia Wells", "Chad Smith", "Nursultan Nazarbayev"): it needs the document to name the place."""
         after = infos[r.last + 1]
-        if not after[0] or after[3] != 0 or after[8] or after[9] or after[1] in self._generic or r.pending:
+        if (not after[0] or after[3] != 0 or after[8] or after[9] or after[1] in self._generic or r.pending
+                or _stem_in(after[5], self._generic) is not None):   # an inflected title: "Қырғызстан Президенті"
             return r
-        entities = self.resolver.index.entities
+        index = self.resolver.index
+        entities = index.entities
+        word = self._parsed(infos[r.first][5]).text
+        # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу")
         options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
-                        and not o.partial and entities[o.entity].type in _PLACE_TYPES else o for o in r.options
+                        and not o.partial and entities[o.entity].type in _PLACE_TYPES
+                        and index.entries[o.entry].parsed.text == word else o for o in r.options
                         # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)
                         if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _PLACE_TYPES)
         if options == r.options:
@@ -1331,6 +1356,32 @@ def _stem_in(word: str, table: Container[str]) -> tuple[str, str] | None:
         if (k := _key(stem)) in table:
             return k, stem
     return None
+
+
+def _stems_in(word: str, table: Container[str], key: str) -> tuple[tuple[str, str], ...]:
+    """Every other key (and form) of ``word`` without a case ending that is in ``table``."""
+    folded = unicodedata.normalize("NFC", word)
+    out: dict[str, str] = {}
+    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
+        if (k := _key(stem)) in table and k != key and k not in out:
+            out[k] = stem
+    return tuple(out.items())
+
+
+_MAX_COMBOS = 16   # keys of one stretch tried with its words' dictionary forms
+
+
+def _extend(combos: dict[str, tuple[str, ...]], key: str, forms: list[str],
+            info: _Info) -> dict[str, tuple[str, ...]]:
+    """The stretch's other keys (with their forms) once the word ``info`` is added; the key as written,
+    ``key`` + the word's own key, is kept apart by the caller."""
+    base = {key: tuple(forms), **combos}
+    out: dict[str, tuple[str, ...]] = {}
+    for k, f in base.items():
+        for wk, wf in ((info[1], info[2]), *info[10]):
+            if k + wk != key + info[1] and len(out) < _MAX_COMBOS:
+                out.setdefault(k + wk, (*f, wf))
+    return out
 
 
 def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:

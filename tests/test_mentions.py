@@ -255,6 +255,30 @@ def test_a_surname_as_written_is_not_read_inflected(resolver: Resolver) -> None:
     assert ("Гани", "ashraf-ghani", "partial") in got and "ghana" not in [i for _, i, _ in got]
 
 
+@pytest.mark.parametrize(("text", "span", "gold"), [
+    ("Организация Договора о коллективной безопасности проведет учения.",
+     "Организация Договора о коллективной безопасности", "csto"),
+    ("Die Organisation des Vertrags über kollektive Sicherheit tagte.",
+     "Organisation des Vertrags über kollektive Sicherheit", "csto"),
+    ("Ауыл шаруашылығы министрлігі астық экспорты туралы.", "Ауыл шаруашылығы министрлігі",
+     "ministry-of-agriculture-kazakhstan"),
+    ("Саммит Шанхайской организации сотрудничества пройдет.", "Шанхайской организации сотрудничества", "sco"),
+    ("Боевики Исламского движения Узбекистана ушли.", "Исламского движения Узбекистана",
+     "islamic-movement-of-uzbekistan"),
+    ("Власти Ошской области начали.", "Ошской области", "osh-region"),
+])
+def test_names_in_sentence_case_and_inflected_word_by_word(resolver: Resolver, text: str, span: str,
+                                                           gold: str) -> None:
+    """Lowercase words a name holds stay in it; each word may carry its own case ending."""
+    assert (span, gold) in [(s, i) for s, i, _ in found(resolver, text)]
+
+
+def test_demonyms_in_other_languages(resolver: Resolver) -> None:
+    text = "Der kasachische Botschafter sprach über казахстанской муки и қазақстандық астық."
+    got = [(s, i) for s, i, f in found(resolver, text, demonyms=True) if f == "demonym"]
+    assert got == [("kasachische", "kazakhstan"), ("казахстанской", "kazakhstan"), ("қазақстандық", "kazakhstan")]
+
+
 # --- document context -------------------------------------------------------------------------------------
 
 def test_short_forms_need_support(resolver: Resolver) -> None:
