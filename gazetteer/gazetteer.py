@@ -39,7 +39,7 @@ class Clash(str, enum.Enum):
     ERROR = "error"
 
 
-_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "demonyms.jsonl")  # curated data merges over generated
+_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "demonyms.jsonl", "country_names.jsonl")  # curated data merges over generated
 
 
 class Gazetteer:

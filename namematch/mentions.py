@@ -818,9 +818,10 @@ class MentionFinder:
         index = self.resolver.index
         entities = index.entities
         word = self._parsed(infos[r.first][5]).text
-        # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу")
+        # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу";
+        # nor is an abbreviation, "US-Konzern")
         options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
-                        and not o.partial and entities[o.entity].type in _PLACE_TYPES
+                        and not o.partial and entities[o.entity].type in _PLACE_TYPES and o.form != "abbreviation"
                         and index.entries[o.entry].parsed.text == word else o for o in r.options
                         # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)
                         if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _PLACE_TYPES)
