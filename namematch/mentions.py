@@ -339,6 +339,7 @@ class MentionFinder:
         self._near = {d for k in vocab if len(k) >= 5 for d in deletions(k)}
         self._skeletons = {t.skeleton for e in index.entries for t in e.parsed.tokens if len(t.skeleton) >= 3}
         self._support = self._short_forms()
+        self._derived: dict[str, tuple[tuple[int, frozenset[int]], ...]] | None = None   # built on first use
         self._words: dict[str, _Info] = {}
         self._runs: dict[tuple[float, _dt.date | None], dict[str, _RunReadings | None]] = {}
         self._leads: dict[str, tuple[int, _Info] | None] = {}
@@ -383,6 +384,54 @@ class MentionFinder:
                 if support:   # the longer name says where it belongs ("... of Kazakhstan")
                     out[i] = frozenset(support | {ei})
         return out
+
+    def _derived_forms(self) -> dict[str, tuple[tuple[int, frozenset[int]], ...]]:
+        """Short forms an organisation's names imply: the words before the part that names another entity
+        ("Außenministerium von Kasachstan": "Außenministerium", which a mention of Kazakhstan supports;
+        "Sicherheitsrat der Vereinten Nationen": "Sicherheitsrat", which the UN supports), by key."""
+        derived = self._derived
+        if derived is not None:
+            return derived
+        index = self.resolver.index
+        out: dict[str, dict[int, tuple[int, frozenset[int]]]] = defaultdict(dict)
+        for i, entry in enumerate(index.entries):
+            if (entry.via is not None or entry.name.kind in (NameKind.ABBREVIATION, NameKind.DEMONYM)
+                    or index.entities[entry.entity].type is not EntityType.ORG):
+                continue
+            words = _WORD.findall(entry.form)
+            for j in range(1, len(words)):
+                rest = words[j:]
+                while rest and self._word(rest[0])[8]:
+                    rest = rest[1:]        # "von", "der", "of the"
+                named = self._named_by(rest) - {entry.entity}
+                if not named:
+                    continue
+                head = words[:j]
+                while head and self._word(head[-1])[8]:
+                    head = head[:-1]
+                key = "".join(_key(w) for w in head)
+                if key and key not in self._phrases and entry.entity not in out[key]:
+                    out[key][entry.entity] = (i, frozenset(named | {entry.entity}))
+                break
+        derived = self._derived = {k: tuple(v.values()) for k, v in out.items() if v}
+        return derived
+
+    def _named_by(self, words: Sequence[str]) -> set[int]:
+        """Entities one of whose names ``words`` spell, as written or in their dictionary forms."""
+        if not words:
+            return set()
+        keys = {""}
+        for w in words:
+            k = _key(w)
+            # (an ending of one or two letters, and a stem of some length: others spell other names by chance,
+            # "Кеңесі" / "Кения")
+            options = {k} | {s for s, form in _stems_in(w, self._vocab, k)
+                             if len(s) >= _MIN_DERIVED_STEM and _shared_start(w, form) >= len(w) - 2}
+            keys = {a + b for a in keys for b in options}
+            if len(keys) > _MAX_COMBOS:
+                keys = set(sorted(keys)[:_MAX_COMBOS])
+        index = self.resolver.index
+        return {index.entries[i].entity for k in keys for i in self._phrases.get(k, ())}
 
     def _implied(self, entity: int) -> tuple[int, ...]:
         """Places and organisations that the names of an organisation name ("Kazakhstan" for "МИД Казахстана")."""
@@ -719,6 +768,7 @@ class MentionFinder:
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
                   date: _dt.date | None) -> list[_Reading]:
         out: list[_Reading] = []
+        index_entries = self.resolver.index.entries
         covered: set[int] = set()      # words some table reading holds
         full: set[int] = set()         # words a full-name table reading holds
         n = len(run)
@@ -760,6 +810,16 @@ class MentionFinder:
                     # A word that some name holds as written may still be another name inflected
                     # ("Казахстана" in "МИД Казахстана" is a name word, and Kazakhstan in the genitive).
                     phrase, query = self._dictionary_form(info[5]) or (phrase, query)
+                if phrase not in self._phrases and (derived := self._derived_forms().get(phrase)) and not skipped:
+                    # A short form a longer name implies, supported by what the rest of that name names.
+                    script = detect_script(query)
+                    foreign = self.resolver.index.foreign_forms(script) if script in ALPHABETS else frozenset()
+                    options = tuple(_Option(index_entries[i].entity, 1.0, i, "full", support, False)
+                                    for i, support in derived
+                                    if i not in foreign and _same_head_case(query, index_entries[i].form))
+                    if options:
+                        out.append(_Reading(run[a], run[b], size, options))
+                        covered.update(run[a:b + 1])
                 if phrase in self._phrases:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
                     forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
@@ -1275,6 +1335,22 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
     return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}
 
 
+def _shared_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share at their start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _same_head_case(query: str, name: str) -> bool:
+    """A short form taken from the start of ``name`` in capitals ("МИД Казахстана") is written so."""
+    head = name.split(maxsplit=1)[0] if name.split() else ""
+    return not (len(head) > 1 and head.isupper()) or query.split(maxsplit=1)[0].isupper()
+
+
 def _lower_keys(word: str) -> set[str]:
     """The keys a word written in lowercase may have: its own, and those of its stems without a case ending."""
     folded = unicodedata.normalize("NFC", word)
@@ -1370,6 +1446,7 @@ def _stems_in(word: str, table: Container[str], key: str) -> tuple[tuple[str, st
 
 
 _MAX_COMBOS = 16   # keys of one stretch tried with its words' dictionary forms
+_MIN_DERIVED_STEM = 5   # shortest dictionary form of a word that may name an entity inside another's name
 
 
 def _extend(combos: dict[str, tuple[str, ...]], key: str, forms: list[str],

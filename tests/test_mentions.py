@@ -290,6 +290,17 @@ def test_short_forms_need_support(resolver: Resolver) -> None:
     assert [(t, i) for t, i, _ in got] == [("Kazakh", "kazakhstan"), ("Foreign Ministry", "mfa-kazakhstan")]
 
 
+def test_short_forms_a_longer_name_implies(resolver: Resolver) -> None:
+    """The words before the part of a name that names another entity are a short form of it, which a
+    mention of that entity supports ("Außenministerium von Kasachstan": "Außenministerium")."""
+    got = found(resolver, "Wie das Außenministerium mitteilte, reist er nach Kasachstan.")
+    assert ("Außenministerium", "mfa-kazakhstan") in [(s, i) for s, i, _ in got]
+    assert found(resolver, "Wie das Außenministerium mitteilte, reist er.") == []     # no support
+    got = found(resolver, "Секретарь Совета безопасности прибыл. Кыргызстан доволен.")
+    assert ("Совета безопасности", "security-council-kyrgyzstan") in [(s, i) for s, i, _ in got]
+    assert "mfa-kazakhstan" not in [i for _, i, _ in found(resolver, "In Kazakhstan in mid-March, MID said.")]
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
