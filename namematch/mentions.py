@@ -148,7 +148,7 @@ _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" be
 _HYPHEN_TAIL = re.compile(r"[-‐‑]([^\W\d_]+)")                 # "-operation" after "Co"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
-_MAX_TRAIL = 3         # generic lowercase words a name may end with ("... істер министрлігі")
+_MAX_TRAIL = 5         # lowercase words a name may end with ("... қауіпсіздік туралы шарт ұйымы")
 _GAP_MAX = 40          # longest gap (in characters) between two words of one name
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
 _FUZZY_SPAN = 5        # longest reading resolved through the resolver
@@ -409,7 +409,7 @@ class MentionFinder:
                 head = words[:j]
                 while head and self._word(head[-1])[8]:
                     head = head[:-1]
-                key = "".join(_key(w) for w in head)
+                key = "".join(_key(w) for n, w in enumerate(head) if not n or not self._word(w)[8])   # (as runs are)
                 if key and key not in self._phrases and entry.entity not in out[key]:
                     out[key][entry.entity] = (i, frozenset(named | {entry.entity}))
                 break
@@ -472,7 +472,7 @@ class MentionFinder:
             norm, script = normalize_word(word)
             function = (norm, script) in self._function
             particle = self._lex.particle_of(norm, found[1]) is not None
-            alts = _stems_in(word, self._vocab, found[1]) if found[3] == 1 else ()
+            alts = _stems_in(word, self._vocab, found[1]) if found[3] in (1, 2) else ()
             info = (*found, self._may_end(found, function, particle), len(word) <= 3 and word.isupper(), function,
                     particle, alts)
             _store(self._words, 200_000, word, info)
@@ -488,7 +488,8 @@ class MentionFinder:
         if key in self._phrases:     # a name of several words written as one ("Nursultan", "Abdulghani")
             return (cap, key, word, 1, 1.0, word)
         # (lowercase too: the inner words of a name in sentence case, "Шанхайской организации сотрудничества")
-        stemmed = _stem_in(word, self._vocab)
+        # (a whole name first: "Украины" is "Украина", though "Украин" is a name word too)
+        stemmed = _stem_in(word, self._phrases) or _stem_in(word, self._vocab)
         if stemmed is not None:
             k, stem = stemmed
             return (cap, k, stem, 2, self._vocab[k], word)
@@ -768,6 +769,7 @@ class MentionFinder:
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
                   date: _dt.date | None) -> list[_Reading]:
         out: list[_Reading] = []
+        derived_readings: list[_Reading] = []
         index_entries = self.resolver.index.entries
         covered: set[int] = set()      # words some table reading holds
         full: set[int] = set()         # words a full-name table reading holds
@@ -810,7 +812,7 @@ class MentionFinder:
                     # A word that some name holds as written may still be another name inflected
                     # ("Казахстана" in "МИД Казахстана" is a name word, and Kazakhstan in the genitive).
                     phrase, query = self._dictionary_form(info[5]) or (phrase, query)
-                if phrase not in self._phrases and (derived := self._derived_forms().get(phrase)) and not skipped:
+                if phrase not in self._phrases and (derived := self._derived_forms().get(phrase)):
                     # A short form a longer name implies, supported by what the rest of that name names.
                     script = detect_script(query)
                     foreign = self.resolver.index.foreign_forms(script) if script in ALPHABETS else frozenset()
@@ -819,11 +821,21 @@ class MentionFinder:
                                     if i not in foreign and _same_head_case(query, index_entries[i].form))
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
+                        derived_readings.append(out[-1])
                         covered.update(run[a:b + 1])
+                options = ()
                 if phrase in self._phrases:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
                     forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
                     options = self._score(query, forms_of, thr, partial=False)
+                if a == b and info[3] == 2 and not options:
+                    # Another dictionary form of the word ("Украины": "Украина", not the "Украин" of a name in
+                    # another script)
+                    for k, form in info[10]:
+                        if k in self._phrases and (options := self._score(form, self._phrases[k], thr, partial=False)):
+                            phrase = k
+                            break
+                if options or phrase in self._phrases:
                     if (a == b and info[3] == 1 and info[0] and key not in self._surnames
                             and (not options or options[0].score < 1.0)):
                         # A name word as written, read better inflected ("Германии" is Германия's genitive,
@@ -865,6 +877,16 @@ class MentionFinder:
             for window in self._windows(segment, infos, covered, full):
                 out.extend(self._fuzzy_stretch(window, infos, thr, date, (covered, full)))
             segment = [i] if p < n and infos[i][0] else []
+        # A short form followed by a name of what supports it is one name: "Верховный суд Казахстана".
+        for r in derived_readings:
+            for s in out:
+                gap = range(r.last + 1, s.first)
+                if (s.first > r.last and all(infos[j][8] for j in gap) and s.options[0].support is None
+                        and not s.options[0].partial):
+                    whole = tuple(evolve(o, support=None) for o in r.options
+                                  if s.options[0].entity in (o.support or ()) and s.options[0].entity != o.entity)
+                    if whole:
+                        out.append(_Reading(r.first, s.last, r.size + s.size, whole))
         kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n else r for r in out]
         return [r for r in kept if r is not None]
 
@@ -873,6 +895,7 @@ class MentionFinder:
         name ("Georgia Wells", "Chad Smith", "Nursultan Nazarbayev"): it needs the document to name the place."""
         after = infos[r.last + 1]
         if (not after[0] or after[3] != 0 or after[8] or after[9] or after[1] in self._generic or r.pending
+                or (len(after[5]) > 1 and after[5].isupper())           # an acronym: "Түркия БАҚ"
                 or _stem_in(after[5], self._generic) is not None):   # an inflected title: "Қырғызстан Президенті"
             return r
         index = self.resolver.index

@@ -301,6 +301,17 @@ def test_short_forms_a_longer_name_implies(resolver: Resolver) -> None:
     assert "mfa-kazakhstan" not in [i for _, i, _ in found(resolver, "In Kazakhstan in mid-March, MID said.")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Санкции против Украины и Китая.", [("Украины", "ukraine"), ("Китая", "china")]),
+    ("Верховный суд Казахстана отклонил иск.", [("Верховный суд Казахстана", "supreme-court-kazakhstan")]),
+    ("They questioned the Ministry of Agriculture of Kazakhstan.",
+     [("Ministry of Agriculture of Kazakhstan", "ministry-of-agriculture-kazakhstan")]),
+    ("Түркия БАҚ хабарлады.", [("Түркия", "turkiye")]),            # an acronym after a place is no surname
+])
+def test_whole_names_in_running_text(resolver: Resolver, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s, i) for s, i, _ in found(resolver, text)] == expected
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
