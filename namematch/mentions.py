@@ -75,7 +75,7 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -209,12 +209,12 @@ class Mention:
 # --- tables -----------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _endings() -> dict[bool, tuple[tuple[str, str], ...]]:
-    """Case endings as ``(ending, replacement)``, longest first, keyed by "is Cyrillic"."""
-    out: dict[bool, set[tuple[str, str]]] = {True: set(), False: set()}
+def _endings() -> dict[bool, tuple[tuple[str, str, str], ...]]:
+    """Case endings as ``(ending, replacement, language)``, longest first, keyed by "is Cyrillic"."""
+    out: dict[bool, set[tuple[str, str, str]]] = {True: set(), False: set()}
     for _, cols in read_rows("inflection.tsv", 3):
         ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
-        out[detect_script(ending) == "Cyrl"].add((ending, repl))
+        out[detect_script(ending) == "Cyrl"].add((ending, repl, cols[2]))
     return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
 
 
@@ -386,9 +386,9 @@ class MentionFinder:
         return out
 
     def _derived_forms(self) -> dict[str, tuple[tuple[int, frozenset[int]], ...]]:
-        """Short forms an organisation's names imply: the words before the part that names another entity
-        ("Außenministerium von Kasachstan": "Außenministerium", which a mention of Kazakhstan supports;
-        "Sicherheitsrat der Vereinten Nationen": "Sicherheitsrat", which the UN supports), by key."""
+        """Short forms an organisation's names imply: the words before (or after) the part that names
+        another entity ("Außenministerium von Kasachstan": "Außenministerium", which a mention of Kazakhstan
+        supports; "Қазақстан Жоғарғы Соты": "Жоғарғы Соты"), by key."""
         derived = self._derived
         if derived is not None:
             return derived
@@ -399,22 +399,35 @@ class MentionFinder:
                     or index.entities[entry.entity].type is not EntityType.ORG):
                 continue
             words = _WORD.findall(entry.form)
-            for j in range(1, len(words)):
-                rest = words[j:]
-                while rest and self._word(rest[0])[8]:
-                    rest = rest[1:]        # "von", "der", "of the"
+            for head, rest in self._splits(words):
                 named = self._named_by(rest) - {entry.entity}
                 if not named:
                     continue
-                head = words[:j]
-                while head and self._word(head[-1])[8]:
-                    head = head[:-1]
-                key = "".join(_key(w) for n, w in enumerate(head) if not n or not self._word(w)[8])   # (as runs are)
-                if key and key not in self._phrases and entry.entity not in out[key]:
-                    out[key][entry.entity] = (i, frozenset(named | {entry.entity}))
-                break
+                for key in self._head_keys(head):
+                    if key not in self._phrases and entry.entity not in out[key]:
+                        out[key][entry.entity] = (i, frozenset(named | {entry.entity}))
         derived = self._derived = {k: tuple(v.values()) for k, v in out.items() if v}
         return derived
+
+    def _splits(self, words: list[str]) -> Iterator[tuple[list[str], list[str]]]:
+        """(head, the rest) of a name's words: the rest after the head, then the rest before it; function
+        words at the seam belong to neither ("Außenministerium | von | Kasachstan")."""
+        function = [bool(self._word(w)[8]) for w in words]
+        for j in range(1, len(words)):
+            a, b = j, j
+            while a > 0 and function[a - 1]:
+                a -= 1
+            while b < len(words) and function[b]:
+                b += 1
+            if a and b < len(words):
+                yield words[:a], words[b:]
+                if len(words) - b > 1:      # (a short form after the part: two words at least, "Жоғарғы Соты")
+                    yield words[b:], words[:a]
+
+    def _head_keys(self, head: list[str]) -> set[str]:
+        """The key of a short form as runs read it (function words inside skipped)."""
+        key = "".join(_key(w) for n, w in enumerate(head) if not n or not self._word(w)[8])
+        return {key} if key else set()
 
     def _named_by(self, words: Sequence[str]) -> set[int]:
         """Entities one of whose names ``words`` spell, as written or in their dictionary forms."""
@@ -585,6 +598,7 @@ class MentionFinder:
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
         if initial:
             readings = [_as_initial(r) for r in readings]
+        readings = [r for r in readings if not self._after_given_name(r, infos[first:last + 1], initial)]
         initials = {j - first for j in range(first, last + 1)
                     if _is_initial(infos[j]) and text[spans[j][1]:spans[j][1] + 1] == "."}
         if initials:
@@ -889,6 +903,14 @@ class MentionFinder:
                         out.append(_Reading(r.first, s.last, r.size + s.size, whole))
         kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n else r for r in out]
         return [r for r in kept if r is not None]
+
+    def _after_given_name(self, r: _Reading, infos: Sequence[_Info], initial: bool) -> bool:
+        """Is ``r`` a surname alone right after a capitalised word no name holds (not a sentence's first
+        word, not a title)? Then it is someone else's: "Akylbek Japarov" is not Sadyr Japarov."""
+        before = r.first - 1
+        return (r.first == r.last and before >= 0 and not (initial and before == 0)
+                and all(o.partial for o in r.options) and _given_name(infos[before])
+                and infos[before][1] not in self._generic)
 
     def _before_unknown(self, r: _Reading, infos: Sequence[_Info]) -> _Reading | None:
         """A place read from the word before a capitalised word no name holds is likely a person's given
@@ -1358,6 +1380,13 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
     return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}
 
 
+def _given_name(info: _Info) -> bool:
+    """Could the word be a given name no name holds: capitalised, unknown, neither a function word, a particle,
+    an initial nor an acronym? (The caller rules out titles and other generic words.)"""
+    word = info[5]
+    return info[0] and info[3] == 0 and not (info[8] or info[9]) and len(word) > 1 and not word.isupper()
+
+
 def _shared_start(a: str, b: str) -> int:
     """How many letters ``a`` and ``b`` share at their start."""
     n = 0
@@ -1485,18 +1514,23 @@ def _extend(combos: dict[str, tuple[str, ...]], key: str, forms: list[str],
     return out
 
 
-def _stems(word: str, endings: Sequence[tuple[str, str]]) -> list[str]:
-    """Dictionary-form candidates of an inflected word: one or two endings removed."""
+# Languages whose endings combine on one word (inflection.tsv lists the endings Kyrgyz shares with Kazakh once).
+_SUFFIXING = {"kk": "kk", "ky": "kk"}
+
+
+def _stems(word: str, endings: Sequence[tuple[str, str, str]]) -> list[str]:
+    """Dictionary-form candidates of an inflected word: one or two endings of one language removed."""
     low = word.casefold()
-    out: list[str] = []
-    for ending, repl in endings:
+    first: list[tuple[str, str]] = []
+    for ending, repl, lang in endings:
         if low.endswith(ending) and len(word) - len(ending) + len(repl) >= _MIN_STEM:
-            stem = word[: len(word) - len(ending)] + repl     # ("Ате" in "Алма-Ате" is "Ата")
-            out.append(stem)
-    for stem in list(out):
+            first.append((word[: len(word) - len(ending)] + repl, lang))     # ("Ате" in "Алма-Ате" is "Ата")
+    out = [stem for stem, _ in first]
+    for stem, lang in first:
         low = stem.casefold()
-        for ending, repl in endings:
-            if low.endswith(ending) and len(stem) - len(ending) + len(repl) >= _MIN_STEM:
+        for ending, repl, lang2 in endings:
+            if _SUFFIXING.get(lang2, lang2) == _SUFFIXING.get(lang, lang) and low.endswith(ending) \
+                    and len(stem) - len(ending) + len(repl) >= _MIN_STEM:
                 out.append(stem[: len(stem) - len(ending)] + repl)
     return out
 

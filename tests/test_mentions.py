@@ -312,6 +312,17 @@ def test_whole_names_in_running_text(resolver: Resolver, text: str, expected: li
     assert [(s, i) for s, i, _ in found(resolver, text)] == expected
 
 
+def test_a_surname_after_an_unknown_given_name_is_someone_else(resolver: Resolver) -> None:
+    got = found(resolver, "President Sadyr Japarov met him. Then Akylbek Japarov spoke.")
+    assert got == [("Sadyr Japarov", "sadyr-japarov", "full")]
+    assert found(resolver, "Sadyr Japarov came. President Japarov spoke.")[-1] == ("Japarov", "sadyr-japarov", "partial")
+
+
+def test_endings_of_two_languages_do_not_combine(resolver: Resolver) -> None:
+    """A Kazakh possessive and a Russian case ending never make one word's ending ("Кеңесі" is no "Кения")."""
+    assert "kenya" not in [i for _, i, _ in found(resolver, "Бұл туралы Қауіпсіздік Кеңесі хабарлады.")]
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
