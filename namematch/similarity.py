@@ -137,8 +137,8 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
             # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
             return skeleton_score(len(a.skeleton)), "skeleton"
         # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
-        short = min(len(a.skeleton), len(b.skeleton)) < 5
-        sim = 0.0 if short else _typo(a.skeleton, b.skeleton) - 0.08
+        too_short = min(len(a.skeleton), len(b.skeleton)) < 5
+        sim = 0.0 if too_short else _typo(a.skeleton, b.skeleton) - 0.08
         if a.abjad and b.abjad:
             sim = max(sim, _typo(a.key, b.key))
         return sim, "typo"
