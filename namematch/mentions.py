@@ -505,7 +505,7 @@ class MentionFinder:
         stemmed = _stem_in(word, self._phrases) or _stem_in(word, self._vocab)
         if stemmed is not None:
             k, stem = stemmed
-            return (cap, k, stem, 2, self._vocab[k], word)
+            return (cap, k, stem, 2, self._vocab.get(k, 1.0), word)
         if cap:
             # (no deletion of a key longer than every vocabulary key plus one letter can be in the tables)
             if len(key) >= 5 and (key in self._near or (len(key) <= self._longest + 1 and any(

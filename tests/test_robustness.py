@@ -212,6 +212,27 @@ def test_find_mentions_any_text(text: str, demonyms: bool, ambiguous: bool) -> N
         assert canon == text
 
 
+def _name_texts() -> st.SearchStrategy[str]:
+    """Sentences holding the default gazetteer's names the ways text bends them: joined, hyphenated, cased,
+    with case endings (the corners where a name's words, its joined keys and its endings meet)."""
+    from namematch.mentions import _endings
+
+    names = sorted({n.text for e in Gazetteer.default() for n in e.names})
+    endings = sorted({e for table in _endings().values() for e, _, _ in table})
+    shaped = st.tuples(st.sampled_from(names), st.sampled_from(["", " ", "-"]), st.sampled_from(["", *endings]),
+                       st.sampled_from([str, str.lower, str.upper, str.title]))
+    word = shaped.map(lambda s: s[3](s[0].replace(" ", s[1]) + s[2]))
+    return st.lists(word, min_size=1, max_size=4).map(lambda ws: "Вчера " + ", ".join(ws) + " и ещё. " + ws[0])
+
+
+@settings(max_examples=150)
+@given(_name_texts())
+def test_find_mentions_bent_names(text: str) -> None:
+    """No bent name crashes the finder, and spans slice back ("Нурсултана": a joined name with an ending)."""
+    for m in shared().find_mentions(text, ambiguous=True, demonyms=True):
+        assert text[m.start:m.end] == m.text
+
+
 # --- errors: only the documented ones -------------------------------------------------------------------
 
 NOT_STR = [None, 1, 1.5, b"Toqaev", ["Toqaev"], object()]
