@@ -154,6 +154,7 @@ _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and th
 _FUZZY_SPAN = 5        # longest reading resolved through the resolver
 _MIN_STEM = 3          # shortest stem left after removing a case ending
 _MAX_GIVEN = 3         # given names before a middle initial ("Kassym-Jomart K. Tokayev": two words)
+_BESIDE_MAX = 12       # longest gap between an institution and the place that owns it ("’s ", " of the ")
 _TIE = 0.02            # options this close to the best are ties
 _PARTIAL_GUESS = 0.75  # the weight of a shared surname's reading before the document settles it
 _AMBIGUOUS_SHOWN = 5   # candidates scored for a surname the document does not settle
@@ -354,6 +355,7 @@ class MentionFinder:
         self._initials: dict[int, set[tuple[str, ...]]] = {}   # per person, built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._script_words: dict[tuple[str, int], frozenset[str]] = {}
+        self._entity_numbers: dict[str, int] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
         self._lower_pattern, self._lower = _lowercase_names(index.entries)
@@ -536,6 +538,7 @@ class MentionFinder:
                 for e in entities:
                     anchors[e].append(where)
         out: list[Mention] = []
+        supported: dict[int, frozenset[int]] = {}     # id() of a short form's mention -> what supports it
         for base, found in groups:
             final: Sequence[_Reading]
             unresolved: list[_Reading] = []
@@ -544,17 +547,51 @@ class MentionFinder:
             else:
                 kept, unresolved = self._settle(found.readings, base, anchors, spans)
                 final = _choose(kept)
-            out.extend(self._mention(text, spans, infos, base, r, unresolved=False) for r in final)
+            for r in final:
+                out.append(self._mention(text, spans, infos, base, r, unresolved=False))
+                if r.options[0].support is not None:
+                    supported[id(out[-1])] = r.options[0].support
             if ambiguous and unresolved:
                 taken = {p for r in final for p in range(r.first, r.last + 1)}
                 out.extend(self._mention(text, spans, infos, base, r, unresolved=True) for r in _choose(unresolved)
                            if not any(p in taken for p in range(r.first, r.last + 1)))
+        if supported:
+            out = self._owned_elsewhere(text, out, supported)
         if self._lower_pattern is not None:
             out.extend(self._lowercase(text, out, ambiguous))
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _owned_elsewhere(self, text: str, found: list[Mention], supported: dict[int, frozenset[int]]) -> list[Mention]:
+        """Drop the short forms whose owner the text names right beside them as another place ("Tajikistan's
+        Foreign Ministry", "Supreme Court of Kyrgyzstan"): document support does not outweigh that."""
+        by_start = sorted(found, key=lambda m: m.start)
+        drop: set[int] = set()
+        for i, m in enumerate(by_start):
+            support = supported.get(id(m))
+            if support is None:
+                continue
+            for n in (by_start[i - 1] if i else None, by_start[i + 1] if i + 1 < len(by_start) else None):
+                if (n is None or n.entity.type not in _PLACE_TYPES or self._entity_no(n.entity) in support
+                        or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])):
+                    continue
+                drop.add(id(m))
+        return [m for m in found if id(m) not in drop]
+
+    def _entity_no(self, entity: Entity) -> int:
+        """An entity's position in the index (the table is built on first use)."""
+        if not self._entity_numbers:
+            self._entity_numbers = {e.id: i for i, e in enumerate(self.resolver.index.entities)}
+        return self._entity_numbers.get(entity.id, -1)
+
+    def _beside(self, gap: str) -> bool:
+        """Does ``gap`` join an owner to its institution: spaces, a possessive, a few function words?"""
+        if len(gap) > _BESIDE_MAX:
+            return False
+        words = [w for w in _WORD.findall(gap) if w.casefold() != "s"]
+        return all(self._word(w)[8] for w in words) and not any(c in gap for c in ",;:()\n")
 
     def _lowercase(self, text: str, found: Sequence[Mention], ambiguous: bool) -> list[Mention]:
         """Mentions of the names the gazetteer writes in lowercase ("оралман", "талибы"), as written or
@@ -598,7 +635,8 @@ class MentionFinder:
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
         if initial:
             readings = [_as_initial(r) for r in readings]
-        readings = [r for r in readings if not self._after_given_name(r, infos[first:last + 1], initial)]
+        if not _title_case(infos, range(first, last + 1)):
+            readings = [r for r in readings if not self._after_given_name(r, infos[first:last + 1], initial)]
         initials = {j - first for j in range(first, last + 1)
                     if _is_initial(infos[j]) and text[spans[j][1]:spans[j][1] + 1] == "."}
         if initials:
@@ -901,22 +939,31 @@ class MentionFinder:
                                   if s.options[0].entity in (o.support or ()) and s.options[0].entity != o.entity)
                     if whole:
                         out.append(_Reading(r.first, s.last, r.size + s.size, whole))
+        if _title_case(infos, run):
+            return out      # (a headline in title case: every word capitalised, none a given name by that)
         kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n else r for r in out]
         return [r for r in kept if r is not None]
 
     def _after_given_name(self, r: _Reading, infos: Sequence[_Info], initial: bool) -> bool:
-        """Is ``r`` a surname alone right after a capitalised word no name holds (not a sentence's first
-        word, not a title)? Then it is someone else's: "Akylbek Japarov" is not Sadyr Japarov."""
-        before = r.first - 1
-        return (r.first == r.last and before >= 0 and not (initial and before == 0)
-                and all(o.partial for o in r.options) and _given_name(infos[before])
-                and infos[before][1] not in self._generic)
+        """Is ``r`` a person's surname alone right after a capitalised word no name holds (not a sentence's
+        first word, not a title), or a given name alone before one? Then it is someone else's."""
+        before, after = r.first - 1, r.last + 1
+        if r.first != r.last or not r.options:
+            return False
+        if (before >= 0 and not (initial and before == 0) and _given_name(infos[before])
+                and infos[before][1] not in self._generic
+                and all(o.entity < 0 or self._is_person(o) for o in r.options)):
+            return True     # "Akylbek Japarov", "Jill Biden"
+        # A given name alone before a surname no name holds: "Yerzhan Ashikbayev" is not Yerzhan Kazykhan.
+        return (after < len(infos) and infos[r.first][1] in self._first_only and _given_name(infos[after])
+                and infos[after][1] not in self._generic
+                and all(o.partial and o.entity >= 0 and self._is_person(o) for o in r.options))
 
     def _before_unknown(self, r: _Reading, infos: Sequence[_Info]) -> _Reading | None:
         """A place read from the word before a capitalised word no name holds is likely a person's given
         name ("Georgia Wells", "Chad Smith", "Nursultan Nazarbayev"): it needs the document to name the place."""
         after = infos[r.last + 1]
-        if (not after[0] or after[3] != 0 or after[8] or after[9] or after[1] in self._generic or r.pending
+        if (not after[0] or after[3] not in (0, 3) or after[8] or after[9] or after[1] in self._generic or r.pending
                 or (len(after[5]) > 1 and after[5].isupper())           # an acronym: "Түркия БАҚ"
                 or _stem_in(after[5], self._generic) is not None):   # an inflected title: "Қырғызстан Президенті"
             return r
@@ -1380,11 +1427,17 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
     return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}
 
 
+def _title_case(infos: Sequence[_Info], positions: Sequence[int]) -> bool:
+    """Are the run's function words capitalised ("Kazakhstan And Kyrgyzstan Look To Mend Ties")?"""
+    return any(infos[p][8] and infos[p][5][:1].isupper() for p in positions)
+
+
 def _given_name(info: _Info) -> bool:
     """Could the word be a given name no name holds: capitalised, unknown, neither a function word, a particle,
     an initial nor an acronym? (The caller rules out titles and other generic words.)"""
     word = info[5]
-    return info[0] and info[3] == 0 and not (info[8] or info[9]) and len(word) > 1 and not word.isupper()
+    # (a word only near some name word, status 3, is as unknown here: "Chad Morris")
+    return info[0] and info[3] in (0, 3) and not (info[8] or info[9]) and len(word) > 1 and not word.isupper()
 
 
 def _shared_start(a: str, b: str) -> int:

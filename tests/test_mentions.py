@@ -323,6 +323,24 @@ def test_endings_of_two_languages_do_not_combine(resolver: Resolver) -> None:
     assert "kenya" not in [i for _, i, _ in found(resolver, "Бұл туралы Қауіпсіздік Кеңесі хабарлады.")]
 
 
+def test_an_owner_named_beside_a_short_form_outweighs_the_document(resolver: Resolver) -> None:
+    text = "Kazakhstan agreed. Tajikistan's Foreign Ministry and the Supreme Court of Kyrgyzstan did not."
+    assert [i for _, i, _ in found(resolver, text)] == ["kazakhstan", "tajikistan", "kyrgyzstan"]
+    text = "Kazakhstan agreed. The Kazakh Foreign Ministry said so."
+    assert ("Foreign Ministry", "mfa-kazakhstan") in [(s, i) for s, i, _ in found(resolver, text)]
+
+
+def test_given_names_of_other_people(resolver: Resolver) -> None:
+    """A known surname after an unknown given name, or a known given name before an unknown surname, or a
+    place before an unknown surname: other people ("Jill Biden", "Yerzhan Ashikbayev", "Chad Morris")."""
+    text = ("Joe Biden and Erzhan Kazykhan spoke. Then first lady Jill Biden, Yerzhan Ashikbayev and Chad Morris "
+            "came.")
+    assert [s for s, _, _ in found(resolver, text)] == ["Joe Biden", "Erzhan Kazykhan"]
+    # a headline in title case: every word is capitalised
+    assert [s for s, _, _ in found(resolver, "Kazakhstan And Kyrgyzstan Look To Mend Ties")] == [
+        "Kazakhstan", "Kyrgyzstan"]
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
