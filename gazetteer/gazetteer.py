@@ -39,7 +39,8 @@ class Clash(str, enum.Enum):
     ERROR = "error"
 
 
-_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "demonyms.jsonl", "country_names.jsonl")  # curated data merges over generated
+# Curated data merges over generated (combine by id): names, demonyms, country names CLDR lacks.
+_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "demonyms.jsonl", "country_names.jsonl")
 
 
 class Gazetteer:

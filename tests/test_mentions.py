@@ -315,7 +315,8 @@ def test_whole_names_in_running_text(resolver: Resolver, text: str, expected: li
 def test_a_surname_after_an_unknown_given_name_is_someone_else(resolver: Resolver) -> None:
     got = found(resolver, "President Sadyr Japarov met him. Then Akylbek Japarov spoke.")
     assert got == [("Sadyr Japarov", "sadyr-japarov", "full")]
-    assert found(resolver, "Sadyr Japarov came. President Japarov spoke.")[-1] == ("Japarov", "sadyr-japarov", "partial")
+    got = found(resolver, "Sadyr Japarov came. President Japarov spoke.")
+    assert got[-1] == ("Japarov", "sadyr-japarov", "partial")
 
 
 def test_endings_of_two_languages_do_not_combine(resolver: Resolver) -> None:

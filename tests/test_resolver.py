@@ -82,7 +82,8 @@ def test_institutions_are_not_their_places_nor_each_other() -> None:
         {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Kazakh"]},
         {"id": "uz", "type": "country", "name": "Uzbekistan"},
         {"id": "kabul", "type": "place", "name": "Kabul"},
-        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan", "aliases": ["Foreign Ministry"]},
+        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan",
+         "aliases": ["Foreign Ministry"]},
         {"id": "sc", "type": "org", "name": "Security Council of Kazakhstan"},
         {"id": "osh", "type": "place", "name": "Osh Region"},
     ])
