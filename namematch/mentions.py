@@ -356,9 +356,13 @@ class MentionFinder:
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._script_words: dict[tuple[str, int], frozenset[str]] = {}
         self._entity_numbers: dict[str, int] = {}
+        # A run's readings with its first word demoted as a common word (by id() of the memoised readings,
+        # kept beside them: an id is only reused once its object is gone).
+        self._demoted: dict[int, tuple[_RunReadings, _RunReadings]] = {}
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
-        self._lower_pattern, self._lower = _lowercase_names(index.entries)
+        # (and their first letters: a plain substring search finds where the pattern may match)
+        self._lower_pattern, self._lower, self._lower_heads = _lowercase_names(index.entries)
 
     # -- build helpers
 
@@ -527,9 +531,12 @@ class MentionFinder:
         if not 0.0 <= thr <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         spans, infos, runs = self._scan(text)
-        groups = [(run[0], found) for run in runs if (found := self._run(text, spans, infos, run, thr=thr, date=date))]
-        groups = [(base, self._common_word(text, found, *spans[base]) if _sentence_start(text, spans[base][0])
-                   else found) for base, found in groups]
+        groups = []
+        for run in runs:
+            initial = _sentence_start(text, spans[run[0]][0])
+            found = self._run(text, spans, infos, run, thr=thr, date=date, initial=initial)
+            if found is not None:
+                groups.append((run[0], self._common_word(text, found, *spans[run[0]]) if initial else found))
         # Entities named outright in the document, with the offsets where they are (in text order).
         anchors: dict[int, list[int]] = defaultdict(list)
         for base, found in groups:
@@ -600,7 +607,7 @@ class MentionFinder:
         index = self.resolver.index
         taken = [(m.start, m.end) for m in found]
         out: list[Mention] = []
-        for m in self._lower_pattern.finditer(text):
+        for m in self._lowercase_matches(text):
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _APOS or _is_mark(text[start - 1])):
                 continue        # inside a word
@@ -618,8 +625,27 @@ class MentionFinder:
                                None, bool(candidates), candidates))
         return out
 
+    def _lowercase_matches(self, text: str) -> list[re.Match[str]]:
+        """The lowercase-name pattern's matches in ``text``, as ``finditer`` would give them, found from the
+        places where a name's first letters occur (a substring search is many times faster than the
+        pattern run over the whole text)."""
+        assert self._lower_pattern is not None
+        starts: set[int] = set()
+        for head in self._lower_heads:
+            at = text.find(head)
+            while at >= 0:
+                starts.add(at)
+                at = text.find(head, at + 1)
+        out: list[re.Match[str]] = []
+        end = 0
+        for at in sorted(starts):
+            if at >= end and (m := self._lower_pattern.match(text, at)):
+                out.append(m)
+                end = m.end()
+        return out
+
     def _run(self, text: str, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], run: tuple[int, int], *,
-             thr: float, date: _dt.date | None) -> _RunReadings | None:
+             thr: float, date: _dt.date | None, initial: bool) -> _RunReadings | None:
         """The readings of the run of words ``first..last`` (positions relative to ``first``).
 
         They depend on the run's words alone, which its text determines: computed once per distinct run."""
@@ -627,7 +653,6 @@ class MentionFinder:
         memo = self._runs.get((thr, date))
         if memo is None:
             memo = self._runs.setdefault((thr, date), {})
-        initial = _sentence_start(text, spans[first][0])
         key = ("^" if initial else "") + text[spans[first][0]:spans[last][1]]
         found = memo.get(key, self)
         if found is not self:
@@ -661,10 +686,14 @@ class MentionFinder:
         """The readings of a run that starts a sentence, where every word is capitalised: if the document
         also writes its first word in lowercase ("Того же мнения..." and "кроме того"), that word alone is
         a common word, a mention only where the document names the entity elsewhere too."""
-        if not any(r.first == 0 and r.last == 0 for r in found.readings) or not _in_lowercase(text, start, end):
+        if not any(r.first == 0 and r.last == 0 and any(o.support is None and not o.partial for o in r.options)
+                   for r in found.readings) or not _in_lowercase(text, start, end):
             return found
-        readings = [_as_initial(r, exact=True) for r in found.readings]
-        return self._run_readings(readings)
+        demoted = self._demoted.get(id(found))
+        if demoted is None or demoted[0] is not found:
+            demoted = (found, self._run_readings([_as_initial(r, exact=True) for r in found.readings]))
+            _store(self._demoted, 20_000, id(found), demoted)
+        return demoted[1]
 
     def _scan(self, text: str) -> tuple[list[tuple[int, int]], list[_Info], list[tuple[int, int]]]:
         """The words that may belong to names, their lookups, and their runs (first and last positions).
@@ -1408,9 +1437,11 @@ def _vowelless(key: str) -> bool:
     return len(key) >= 3 and sum(c in "aeiou" for c in key) * 4 <= len(key)
 
 
-def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]]]:
+def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]],
+                                                        tuple[str, ...]]:
     """The names a gazetteer writes in lowercase (so running text does too): a pattern that finds their
-    words, inflected or not (each word's stem, then any letters), and their entries by their words' keys."""
+    words, inflected or not (each word's stem, then any letters), their entries by their words' keys, and
+    the distinct first three letters they start with."""
     by_keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
     shapes: set[tuple[str, ...]] = set()
     for i, entry in enumerate(entries):
@@ -1421,10 +1452,11 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
                 by_keys[keys].append(i)
                 shapes.add(tuple(w[:-1] if len(w) > _MIN_STEM else w for w in words))
     if not shapes:
-        return None, {}
+        return None, {}, ()
     alternatives = sorted(shapes, key=lambda s: (-len(s), -sum(map(len, s)), s))
     joined = "|".join(r"[ \t\u00a0\-‐‑]{1,3}".join(re.escape(w) + r"\w*" for w in s) for s in alternatives)
-    return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}
+    heads = tuple(sorted({s[0][:3] for s in shapes}))
+    return re.compile(f"(?:{joined})"), {k: tuple(v) for k, v in by_keys.items()}, heads
 
 
 def _title_case(infos: Sequence[_Info], positions: Sequence[int]) -> bool:
