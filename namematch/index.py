@@ -372,6 +372,19 @@ class NameIndex:
             out.update(table.get(k, ()))
         return frozenset(out)
 
+    def entries_of(self, entity: int) -> Sequence[int]:
+        """The positions of an entity's forms (they are consecutive: the index is built entity by entity)."""
+        spans = self.__dict__.get("_spans")
+        if spans is None:
+            first: dict[int, int] = {}
+            last: dict[int, int] = {}
+            for i, e in enumerate(self.entries):
+                first.setdefault(e.entity, i)
+                last[e.entity] = i
+            spans = self.__dict__["_spans"] = {e: (first[e], last[e] + 1) for e in first}
+        a, b = spans.get(entity, (0, 0))
+        return range(a, b)
+
     def home(self, entity: int) -> frozenset[int]:
         """The places an entity's names hold ("Kazakhstan" for the "Senate of Kazakhstan")."""
         homes = self.__dict__.get("_homes")
@@ -379,12 +392,7 @@ class NameIndex:
             homes = self.__dict__["_homes"] = {}
         found = homes.get(entity)
         if found is None:
-            if not self.__dict__.get("_by_entity"):
-                by_entity: dict[int, list[int]] = defaultdict(list)
-                for i, e in enumerate(self.entries):
-                    by_entity[e.entity].append(i)
-                self.__dict__["_by_entity"] = dict(by_entity)
-            words = {w.key for i in self.__dict__["_by_entity"].get(entity, ()) for w in self.entries[i].parsed.tokens}
+            words = {w.key for i in self.entries_of(entity) for w in self.entries[i].parsed.tokens}
             found = homes[entity] = self.places_named(words) - {entity}
         return found
 

@@ -21,6 +21,7 @@ from .index import Entry, NameIndex
 from .mentions import Mention, MentionFinder, canonicalize
 from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
 from .structure import ParsedName, Role
+from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
 
@@ -188,12 +189,27 @@ class Resolver:
             score, grade, state = _scored(query, entry.parsed)
             if score < thr or (entry.name.kind in _WHOLE_ONLY and grade not in ("full", "acronym")):
                 continue
+            if (grade == "partial" and entity.type is EntityType.PERSON
+                    and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
+                    and self._contradicted(query, entry)):
+                continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m
+
+    def _contradicted(self, query: ParsedName, entry: Entry) -> bool:
+        """Does a fuller name of the person contradict the words of the query that ``entry`` (a shorter name,
+        such as a surname alone) leaves unmatched? Then the query names someone else with that surname."""
+        entries = self.index.entries
+        script = detect_script(query.source)
+        # (the person's fuller names as written in the query's script: "Касым-Жомарт Токаев" for Cyrillic)
+        fuller = [j for j in self.index.entries_of(entry.entity)
+                  if len(entries[j].parsed.tokens) > len(entry.parsed.tokens) and entries[j].via is None
+                  and detect_script(entries[j].name.text) == script]
+        return bool(fuller) and all(_scored(query, entries[j].parsed)[1] == "conflict" for j in fuller)
 
     def _elsewhere(self, query: ParsedName, entity: int) -> bool:
         """Does the query name places, none of them the place an organisation's names hold?"""
@@ -262,6 +278,13 @@ _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
 
 _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, NameKind.ABBREVIATION: 2,
                NameKind.HISTORICAL: 3, NameKind.DEMONYM: 4}
+
+
+def _extra_given_name(query: ParsedName, state: object) -> bool:
+    """Does the query hold a name word of three letters or more that the compared name left unmatched?"""
+    flip, assessed = state  # type: ignore[misc]
+    scores = assessed[5] if flip else assessed[4]
+    return any(not s and t.role is Role.NAME and len(t.text) >= 3 for t, s in zip(query.tokens, scores))
 
 
 def _rank(m: Match) -> tuple[object, ...]:

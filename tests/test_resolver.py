@@ -96,6 +96,17 @@ def test_institutions_are_not_their_places_nor_each_other() -> None:
                    "Kazakh Foreign Ministry": "mfa", "Osh Province": "osh", "Kabul": "kabul"}
 
 
+def test_a_namesake_with_another_given_name_is_someone_else() -> None:
+    """A surname alias meets "Timur Tokayev", but the person's full names say the given name is another's."""
+    g = Gazetteer.from_records([{"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev",
+                                 "aliases": ["Tokayev", "Касым-Жомарт Токаев"]}])
+    r = Resolver(g)
+    assert r.resolve("Timur Tokayev") == [] and r.resolve("Тимур Токаев") == []
+    assert [m.entity.id for m in r.resolve("Tokayev")] == ["t"]
+    assert [m.entity.id for m in r.resolve("K. Tokayev")] == ["t"]          # an initial is no other name
+    assert [m.entity.id for m in r.resolve("President Tokayev")] == ["t"]
+
+
 def test_results_are_sorted_and_deterministic(resolver: Resolver) -> None:
     """Results are sorted by (-score, id) and identical across calls."""
     a = resolver.resolve("Ghani", limit=None, threshold=0.5)
