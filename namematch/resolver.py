@@ -193,6 +193,9 @@ class Resolver:
                     and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
+            if (grade == "partial" and entity.type in _PLACES and len(query.tokens) > len(entry.parsed.tokens)
+                    and _extra_given_name(query, state)):
+                continue    # a place's name with other name words is another place or thing: "Central America"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
@@ -281,7 +284,8 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 
 
 def _extra_given_name(query: ParsedName, state: object) -> bool:
-    """Does the query hold a name word of three letters or more that the compared name left unmatched?"""
+    """Does the query hold a name word (not a title, a kind of place or an initial) of three letters or more
+    that the compared name left unmatched?"""
     flip, assessed = state  # type: ignore[misc]
     scores = assessed[5] if flip else assessed[4]
     return any(not s and t.role is Role.NAME and len(t.text) >= 3 for t, s in zip(query.tokens, scores))

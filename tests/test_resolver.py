@@ -107,6 +107,16 @@ def test_a_namesake_with_another_given_name_is_someone_else() -> None:
     assert [m.entity.id for m in r.resolve("President Tokayev")] == ["t"]
 
 
+def test_a_place_name_inside_a_longer_name_is_not_the_place() -> None:
+    g = Gazetteer.from_records([{"id": "us", "type": "country", "name": "United States", "aliases": ["America"]},
+                                {"id": "ss", "type": "country", "name": "South Sudan"},
+                                {"id": "osh", "type": "place", "name": "Osh Region"}])
+    r = Resolver(g)
+    assert r.resolve("Voice of America") == [] and r.resolve("United Nations Mission in South Sudan") == []
+    assert [m.entity.id for m in r.resolve("America")] == ["us"]
+    assert [m.entity.id for m in r.resolve("Osh Province")] == ["osh"]     # a kind of place for another
+
+
 def test_results_are_sorted_and_deterministic(resolver: Resolver) -> None:
     """Results are sorted by (-score, id) and identical across calls."""
     a = resolver.resolve("Ghani", limit=None, threshold=0.5)
