@@ -795,6 +795,8 @@ class MentionFinder:
             m = _TRAIL.match(text, spans[-1][1])
             if not m:
                 break
+            if not m.group(1)[0].islower():
+                break       # (a capitalised word is the next chunk's: it starts a run of its own)
             info = self._word(m.group(1))
             if not (info[6] or info[8]):     # (a function word only between two such words: trimmed below)
                 break

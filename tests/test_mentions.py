@@ -342,6 +342,14 @@ def test_given_names_of_other_people(resolver: Resolver) -> None:
         "Kazakhstan", "Kyrgyzstan"]
 
 
+def test_trailing_lowercase_words_stop_before_the_next_capitalised_word(resolver: Resolver) -> None:
+    """Found by the fuzzer: words a name may end with ("trade") after function words must not run on into
+    the next name, which was then read twice."""
+    text = "China, Pakistan and s trade of Afghanistan to take part in the Astana International Forum."
+    spans = [(m.start, m.end) for m in resolver.find_mentions(text, ambiguous=True, demonyms=True)]
+    assert spans == sorted(set(spans)) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
