@@ -657,11 +657,14 @@ class MentionFinder:
         found = memo.get(key, self)
         if found is not self:
             return found   # type: ignore[return-value]
-        readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date)
+        # (words joined to the next by a hyphen: a compound, "Oralman-Programm", not a given name and a surname)
+        hyphened = frozenset(j - first for j in range(first, last) if text[spans[j][1]:spans[j + 1][0]] in _HYPHENS)
+        readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date, hyphened)
         if initial:
             readings = [_as_initial(r) for r in readings]
         if not _title_case(infos, range(first, last + 1)):
-            readings = [r for r in readings if not self._after_given_name(r, infos[first:last + 1], initial)]
+            readings = [r for r in readings if not (self._after_given_name(r, infos[first:last + 1], initial)
+                                                    and r.first - 1 not in hyphened and r.last not in hyphened)]
         initials = {j - first for j in range(first, last + 1)
                     if _is_initial(infos[j]) and text[spans[j][1]:spans[j][1] + 1] == "."}
         if initials:
@@ -850,7 +853,7 @@ class MentionFinder:
         return info[0] or ((info[1] in self._generic or info[3] in (1, 2)) and not function and not particle)
 
     def _readings(self, run: list[int], infos: Sequence[_Info], thr: float,
-                  date: _dt.date | None) -> list[_Reading]:
+                  date: _dt.date | None, hyphened: frozenset[int] = frozenset()) -> list[_Reading]:
         out: list[_Reading] = []
         derived_readings: list[_Reading] = []
         index_entries = self.resolver.index.entries
@@ -972,7 +975,8 @@ class MentionFinder:
                         out.append(_Reading(r.first, s.last, r.size + s.size, whole))
         if _title_case(infos, run):
             return out      # (a headline in title case: every word capitalised, none a given name by that)
-        kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n else r for r in out]
+        kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n and r.last not in hyphened
+                else r for r in out]
         return [r for r in kept if r is not None]
 
     def _after_given_name(self, r: _Reading, infos: Sequence[_Info], initial: bool) -> bool:
@@ -991,8 +995,9 @@ class MentionFinder:
                 and all(o.partial and o.entity >= 0 and self._is_person(o) for o in r.options))
 
     def _before_unknown(self, r: _Reading, infos: Sequence[_Info]) -> _Reading | None:
-        """A place read from the word before a capitalised word no name holds is likely a person's given
-        name ("Georgia Wells", "Chad Smith", "Nursultan Nazarbayev"): it needs the document to name the place."""
+        """A place (or an "other" entity: a religion, a festival) read from the word before a capitalised word
+        no name holds is likely a person's given name ("Georgia Wells", "Nursultan Nazarbayev", "Islam
+        Karimov"): it needs the document to name it elsewhere."""
         after = infos[r.last + 1]
         if (not after[0] or after[3] not in (0, 3) or after[8] or after[9] or after[1] in self._generic or r.pending
                 or (len(after[5]) > 1 and after[5].isupper())           # an acronym: "Түркия БАҚ"
@@ -1004,10 +1009,10 @@ class MentionFinder:
         # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу";
         # nor is an abbreviation, "US-Konzern")
         options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
-                        and not o.partial and entities[o.entity].type in _PLACE_TYPES and o.form != "abbreviation"
+                        and not o.partial and entities[o.entity].type in _NAMESAKE_TYPES and o.form != "abbreviation"
                         and index.entries[o.entry].parsed.text == word else o for o in r.options
                         # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)
-                        if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _PLACE_TYPES)
+                        if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _NAMESAKE_TYPES)
         if options == r.options:
             return r
         return _Reading(r.first, r.last, r.size, options, r.query, r.pending, r.surname) if options else None
@@ -1497,6 +1502,9 @@ def _lower_keys(word: str) -> set[str]:
 
 
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+_HYPHENS = frozenset({"-", "‐", "‑"})
+# Entities whose one-word names are also given names: "Georgia Wells", "Ислам Каримов" (the religion's name).
+_NAMESAKE_TYPES = _PLACE_TYPES | {EntityType.OTHER}
 _OPENERS = frozenset("\"'«»“”„‘’‚‹›([{—–-*•")
 _ENDS = frozenset(".!?…:;")
 

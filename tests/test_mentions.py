@@ -350,6 +350,15 @@ def test_trailing_lowercase_words_stop_before_the_next_capitalised_word(resolver
     assert spans == sorted(set(spans)) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_given_names_that_are_names_of_other_things(resolver: Resolver) -> None:
+    """A religion's or a place's name before an unknown surname is a given name ("Islam Karimov"); a hyphen
+    compound is no given name and surname ("Oralman-Programm", "Kasachstan-Reise")."""
+    assert found(resolver, "President Islam Karimov died.") == []
+    got = found(resolver, "Kasachstan verfolgt mit seinem Oralman-Programm die Kasachstan-Reise.")
+    assert [(s, i) for s, i, _ in got] == [("Kasachstan", "kazakhstan"), ("Oralman", "oralman"),
+                                          ("Kasachstan", "kazakhstan")]
+
+
 def test_an_institution_supports_its_country(resolver: Resolver) -> None:
     """"МИД Казахстана" names Kazakhstan inside it: the Senate after it is Kazakhstan's."""
     got = found(resolver, "МИД Казахстана сообщил. Сенат одобрил закон.")
