@@ -351,7 +351,6 @@ class MentionFinder:
         self._parses: dict[str, ParsedName] = {}
         self._stemmed: dict[str, tuple[str, str] | None] = {}
         self._implies: dict[int, tuple[int, ...]] = {}
-        self._by_entity: dict[int, list[int]] | None = None
         self._initials: dict[int, set[tuple[str, ...]]] = {}   # per person, built on the first initial met
         self._pairs: dict[tuple[str, int], tuple[float, str]] = {}
         self._script_words: dict[tuple[str, int], frozenset[str]] = {}
@@ -459,19 +458,11 @@ class MentionFinder:
             index = self.resolver.index
             found = ()
             if index.entities[entity].type is EntityType.ORG:
-                keys = {t.key for e in self._entries_of(entity) for t in index.entries[e].parsed.tokens}
+                keys = {t.key for e in self.resolver.index.entries_of(entity) for t in index.entries[e].parsed.tokens}
                 found = tuple(sorted(e for e in self._entities_named(keys) if e != entity
                                      and index.entities[e].type is not EntityType.PERSON))
             self._implies[entity] = found
         return found
-
-    def _entries_of(self, entity: int) -> list[int]:
-        if self._by_entity is None:
-            by_entity: dict[int, list[int]] = defaultdict(list)
-            for i, entry in enumerate(self.resolver.index.entries):
-                by_entity[entry.entity].append(i)
-            self._by_entity = dict(by_entity)
-        return self._by_entity.get(entity, [])
 
     def _entities_named(self, keys: set[str]) -> set[int]:
         """Entities one of whose names (or demonyms) is one of ``keys`` or two of them joined."""
@@ -1085,7 +1076,7 @@ class MentionFinder:
         fits = self._initials.get(entity)
         if fits is None:
             fits = set()
-            for i in self._entries_of(entity):
+            for i in self.resolver.index.entries_of(entity):
                 words = [t for t in self.resolver.index.entries[i].parsed.tokens
                          if t.role in (Role.NAME, Role.PATRONYMIC, Role.INITIAL)]
                 firsts = tuple(t.key[:1] for t in words[:-1])
@@ -1276,7 +1267,7 @@ class MentionFinder:
         if found is None:
             index = self.resolver.index
             foreign = index.foreign_forms(script)
-            found = frozenset(w.key for i in self._entries_of(entity) if i not in foreign
+            found = frozenset(w.key for i in self.resolver.index.entries_of(entity) if i not in foreign
                               for w in index.entries[i].parsed.tokens)
             self._script_words[(script, entity)] = found
         return found
@@ -1497,8 +1488,7 @@ def _same_head_case(query: str, name: str) -> bool:
 
 def _lower_keys(word: str) -> set[str]:
     """The keys a word written in lowercase may have: its own, and those of its stems without a case ending."""
-    folded = unicodedata.normalize("NFC", word)
-    return {_key(folded), *(_key(s) for s in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]))}
+    return {_key(unicodedata.normalize("NFC", word)), *(k for k, _ in _stem_keys(word))}
 
 
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
@@ -1573,23 +1563,25 @@ def _same_case(query: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)
+def _stem_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """The keys (with the forms) of ``word`` without a case ending, one per key, in the endings' order: the
+    stems are made and keyed once per word, whichever table they are then looked up in."""
+    folded = unicodedata.normalize("NFC", word)
+    out: dict[str, str] = {}
+    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
+        out.setdefault(_key(stem), stem)
+    return tuple(out.items())
+
+
 def _stem_in(word: str, table: Container[str]) -> tuple[str, str] | None:
     """The key and form of ``word`` without a case ending, for the first such key in ``table``."""
-    folded = unicodedata.normalize("NFC", word)
-    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
-        if (k := _key(stem)) in table:
-            return k, stem
-    return None
+    return next(((k, s) for k, s in _stem_keys(word) if k in table), None)
 
 
 def _stems_in(word: str, table: Container[str], key: str) -> tuple[tuple[str, str], ...]:
     """Every other key (and form) of ``word`` without a case ending that is in ``table``."""
-    folded = unicodedata.normalize("NFC", word)
-    out: dict[str, str] = {}
-    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
-        if (k := _key(stem)) in table and k != key and k not in out:
-            out[k] = stem
-    return tuple(out.items())
+    return tuple((k, s) for k, s in _stem_keys(word) if k in table and k != key)
 
 
 _MAX_COMBOS = 16   # keys of one stretch tried with its words' dictionary forms
