@@ -40,7 +40,7 @@ class Clash(str, enum.Enum):
 
 
 # Curated data merges over generated (combine by id): names, demonyms, country names CLDR lacks.
-_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "demonyms.jsonl", "country_names.jsonl")
+_DEFAULT_FILES = ("countries.jsonl", "entities.jsonl", "translations.jsonl", "demonyms.jsonl", "country_names.jsonl")
 
 
 class Gazetteer:

@@ -393,7 +393,9 @@ class NameIndex:
         found = homes.get(entity)
         if found is None:
             words = {w.key for i in self.entries_of(entity) for w in self.entries[i].parsed.tokens}
-            found = homes[entity] = self.places_named(words) - {entity}
+            # (two letters are too few to tell places apart: "ҚР" and "КР" share a key)
+            found = homes[entity] = (self.places_named(k for k in words if len(k) > 2)
+                                     or self.places_named(words)) - {entity}
         return found
 
     def _word_counts(self) -> array[int]:

@@ -103,6 +103,8 @@ MENTION_THRESHOLD = 0.8
 
 #: The forms a mention can take.
 FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
+_ACRONYM_LETTERS = 5     # a name this short in capitals is an acronym, whatever its kind
+_SHORT_UNMARKED = 4      # a one-word name this short, accented, is met without its accents only with support
 
 # A word: letters and digits with the combining marks, joiners and apostrophes that occur inside names
 # ("И̇мам", Persian half-spaces, "O'Brien", "Mhmd`ly"); a possessive 's stays outside.
@@ -483,7 +485,8 @@ class MentionFinder:
             function = (norm, script) in self._function
             particle = self._lex.particle_of(norm, found[1]) is not None
             alts = _stems_in(word, self._vocab, found[1]) if found[3] in (1, 2) else ()
-            info = (*found, self._may_end(found, function, particle), len(word) <= 3 and word.isupper(), function,
+            may_end = self._may_end(found, function, particle) and word[:1] not in _APOS
+            info = (*found, may_end, len(word) <= 3 and word.isupper(), function,
                     particle, alts)
             _store(self._words, 200_000, word, info)
         return info
@@ -723,7 +726,10 @@ class MentionFinder:
                     first = -1
                 else:
                     for a, b in inner:   # type: ignore[union-attr]
-                        info = self._word(text[prev_end + a:prev_end + b])
+                        # (a possessive's s, keyed apart: it may join "People's Republic", never end a name,
+                        # so "Taliban's" is not the French "talibans")
+                        info = self._word(text[prev_end + a - (gap[a - 1:a] in _APOS and gap[a:b] in "sS"):
+                                               prev_end + b])
                         spans.append((prev_end + a, prev_end + b))
                         infos.append(info)
                         known = known or info[3] != 0
@@ -905,23 +911,19 @@ class MentionFinder:
                     # "UN and the Security Council" is two names, though its keys spell "UN Security Council".
                     forms_of = [i for i in self._phrases[phrase] if self._connectors(i) >= skipped]
                     options = self._score(query, forms_of, thr, partial=False)
-                if a == b and info[3] == 2 and not options:
+                if a == b and (info[3] == 2 or (info[3] == 1 and key not in self._surnames)) and not options:
                     # Another dictionary form of the word ("Украины": "Украина", not the "Украин" of a name in
-                    # another script)
-                    for k, form in info[10]:
-                        if k in self._phrases and (options := self._score(form, self._phrases[k], thr, partial=False)):
-                            phrase = k
-                            break
+                    # another script; "Армении": "Армения", not the Czech "Arménie", though the Polish "Armenii"
+                    # holds it as written)
+                    phrase, options = self._other_form(info, phrase, thr) or (phrase, options)
                 if options or phrase in self._phrases:
                     if (a == b and info[3] == 1 and info[0] and key not in self._surnames
                             and (not options or options[0].score < 1.0)):
                         # A name word as written, read better inflected ("Германии" is Германия's genitive,
                         # though its key is the key of "Germany").
-                        alt = self._dictionary_form(info[5])
-                        if alt is not None and alt[0] != phrase and alt[0] in self._phrases:
-                            better = self._score(alt[1], self._phrases[alt[0]], thr, partial=False)
-                            if better and (not options or better[0].score > options[0].score):
-                                options = better
+                        better = self._other_form(info, phrase, thr)
+                        if better and (not options or better[1][0].score > options[0].score):
+                            options = better[1]
                     if options:
                         out.append(_Reading(run[a], run[b], size, options))
                         covered.update(run[a:b + 1])
@@ -1092,6 +1094,18 @@ class MentionFinder:
             _store(self._stemmed, 50_000, word, found)
         return found   # type: ignore[return-value]
 
+    def _other_form(self, info: _Info, phrase: str, thr: float) -> tuple[str, tuple[_Option, ...]] | None:
+        """The best-read dictionary form of a word (other than ``phrase``) that is a whole name: the word's
+        forms are tried in turn, as one of them may name only entities the text's script rules out."""
+        best: tuple[str, tuple[_Option, ...]] | None = None
+        for k, form in info[10]:
+            if k == phrase or k not in self._phrases:
+                continue
+            options = self._score(form, self._phrases[k], thr, partial=False)
+            if options and (best is None or options[0].score > best[1][0].score):
+                best = (k, options)
+        return best
+
     def _windows(self, segment: list[int], infos: Sequence[_Info], covered: set[int],
                  full: set[int]) -> list[list[int]]:
         """Stretches of at most _FUZZY_SPAN words of ``segment`` worth a resolver call."""
@@ -1202,14 +1216,17 @@ class MentionFinder:
             if score < (floor if partial else thr):
                 continue
             kind = entry.name.kind
-            if kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, entry.name.text):
+            if not _same_case(query, entry.name.text, kind):
                 continue
             # One word read as a person whose name has several words is part of the name, whatever the
             # parser set aside as title, particle or patronymic ("Çamurcuoğlu" in "İmam Çamurcuoğlu").
             is_partial = partial or grade == "partial" or (
                 lone and kind is not NameKind.DEMONYM and index.entities[entry.entity].type is EntityType.PERSON
                 and len(_WORD.findall(entry.name.text)) > 1)
-            opt = _Option(entry.entity, score, i, _form(kind), self._support.get(i), is_partial,
+            support = self._support.get(i)
+            if support is None and lone and _unmarked_short(query, entry.name.text):
+                support = frozenset({entry.entity})   # "Oma" is Portuguese "Omã" (Oman) only beside Oman
+            opt = _Option(entry.entity, score, i, _form(kind), support, is_partial,
                           self._strength(query) if is_partial else 1.0, shared)
             old = best.get(entry.entity)
             if old is None or (opt.score, -opt.entry) > (old.score, -old.entry):
@@ -1240,7 +1257,7 @@ class MentionFinder:
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
             if entry < 0 or any(e.kind == "missing" and e.left for e in m.comparison.evidence):
                 continue   # words of the stretch the name does not hold: a shorter stretch is the mention
-            if m.name.kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) and not _same_case(query, m.name.text):
+            if not _same_case(query, m.name.text, m.name.kind):
                 continue   # "Sr" is not "СССР"
             if one_word and _derived(self._parsed(query), entries[entry].parsed):
                 continue   # "Australian", "Nigerian": a word made from the name, not a misspelling of it
@@ -1541,6 +1558,15 @@ def _derived(word: ParsedName, name: ParsedName) -> bool:
     return len(a) > len(b) and a.startswith(b)
 
 
+def _unmarked_short(word: str, name: str) -> bool:
+    """A short one-word name with accents the word lacks: a word of another language as often as the name
+    written without them ("Oma", "Ira" for the Portuguese "Omã", "Irã")."""
+    if " " in name or len(name) > _SHORT_UNMARKED:
+        return False
+    return (any(map(_is_mark, unicodedata.normalize("NFD", name)))
+            and not any(map(_is_mark, unicodedata.normalize("NFD", word))))
+
+
 def _is_mark(c: str) -> bool:
     return unicodedata.category(c).startswith("M")
 
@@ -1555,10 +1581,12 @@ def _form(kind: NameKind) -> str:
     return "full"
 
 
-def _same_case(query: str, name: str) -> bool:
-    """An all-capitals abbreviation only matches capitals ("US" is not "Us")."""
+def _same_case(query: str, name: str, kind: NameKind) -> bool:
+    """An all-capitals abbreviation or demonym only matches capitals ("US" is not "Us"), and so does any name
+    of at most five letters written in capitals, whatever its kind (the Swedish name "USA" is not "Usa")."""
     letters = [c for c in name if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if letters and all(c.isupper() for c in letters) and (
+            kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) or len(letters) <= _ACRONYM_LETTERS):
         return all(c.isupper() for c in query if c.isalpha())
     return True
 

@@ -184,7 +184,7 @@ class Resolver:
                 continue
             if institution and entity.type in _PLACES and not institution <= {t.key for t in entry.parsed.tokens}:
                 continue    # "Kabul Bank", "Senate of Pakistan": an institution named after the place
-            if entity.type is EntityType.ORG and self._elsewhere(query, entry.entity):
+            if entity.type is EntityType.ORG and self._elsewhere(query, entry):
                 continue    # the "Foreign Ministry" of Kazakhstan is no "Uzbek Foreign Ministry"
             score, grade, state = _scored(query, entry.parsed)
             if score < thr or (entry.name.kind in _WHOLE_ONLY and grade not in ("full", "acronym")):
@@ -209,17 +209,23 @@ class Resolver:
         entries = self.index.entries
         script = detect_script(query.source)
         # (the person's fuller names as written in the query's script: "Касым-Жомарт Токаев" for Cyrillic)
+        # (only those holding the shorter name's words: "Xi Jinping" for "Xi", not the Wade-Giles "Hsi Chin-p'ing")
+        words = {t.key for t in entry.parsed.tokens}
         fuller = [j for j in self.index.entries_of(entry.entity)
                   if len(entries[j].parsed.tokens) > len(entry.parsed.tokens) and entries[j].via is None
-                  and detect_script(entries[j].name.text) == script]
+                  and detect_script(entries[j].name.text) == script
+                  and words <= {t.key for t in entries[j].parsed.tokens}]
         return bool(fuller) and all(_scored(query, entries[j].parsed)[1] == "conflict" for j in fuller)
 
-    def _elsewhere(self, query: ParsedName, entity: int) -> bool:
-        """Does the query name places, none of them the place an organisation's names hold?"""
-        home = self.index.home(entity)
+    def _elsewhere(self, query: ParsedName, entry: Entry) -> bool:
+        """Does the query name places, none of them the place an organisation's names hold? (Only its words
+        that the name ``entry`` lacks count: "BUU" is the UN's Kyrgyz abbreviation, though "bu" is also a word
+        of a Wolof name of Senegal.)"""
+        home = self.index.home(entry.entity)
         if not home:
             return False
-        named = self.index.places_named(t.key for t in query.tokens if t.role is Role.NAME)
+        own = {t.key for t in entry.parsed.tokens}
+        named = self.index.places_named(t.key for t in query.tokens if t.role is Role.NAME and t.key not in own)
         return bool(named) and named.isdisjoint(home)
 
     def best(self, name: str, **kwargs: object) -> Match | None:

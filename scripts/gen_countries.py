@@ -56,7 +56,11 @@ from gazetteer.model import Entity  # noqa: E402
 # CLDR locale ids every state gets names in, besides its own official languages.
 LANGUAGES: tuple[str, ...] = (
     "en", "ru", "kk", "ky", "uz", "uz_Cyrl", "tg", "fa", "ps", "ar", "zh", "zh_Hant", "de", "fr",
+    *(SHORT_ONLY := ("es", "pt", "it", "pl", "cs", "hu", "tr", "nl", "sv", "uk", "ja", "ko", "tk")),
 )
+# Languages of the wider press whose CLDR short name alone is taken (where the language is not the state's
+# own): their long official forms inflect the short name ("Republika Ghany", "Królestwo Danii"), adding
+# words that collide with other names' keys while the press seldom writes them.
 
 # iso-codes gettext catalogue for a CLDR locale id, where the two differ; None: no catalogue.
 _CATALOGUE: dict[str, str | None] = {
@@ -214,8 +218,8 @@ def _iso_english(code: str) -> list[str]:
     return out
 
 
-def _names_in(loc_id: str, code: str, iso_english: list[str]) -> Iterator[str]:
-    """Every name of the state in one locale: CLDR first, then iso-codes translations."""
+def _names_in(loc_id: str, code: str, iso_english: list[str], short_only: bool = False) -> Iterator[str]:
+    """Every name of the state in one locale: CLDR first, then iso-codes translations (not ``short_only``)."""
     info = _locale(loc_id)
     if info is None:
         return
@@ -223,6 +227,8 @@ def _names_in(loc_id: str, code: str, iso_english: list[str]) -> Iterator[str]:
     cldr = loc.territories.get(code)
     short = _split(cldr) if cldr else []
     yield from short
+    if short_only:
+        return
     if loc_id == "en":
         for english in iso_english:
             yield from _split(english)
@@ -274,7 +280,8 @@ def country_record(code: str, english: list[str]) -> dict[str, object]:
             continue
         lang, script, _ = info
         kind = "native" if lang in official_langs else "alias"
-        for raw in _names_in(loc_id, code, iso_english):
+        short_only = loc_id in SHORT_ONLY and lang not in official_langs
+        for raw in _names_in(loc_id, code, iso_english, short_only):
             text = _clean(raw)
             if text is None or text in seen:
                 continue

@@ -194,6 +194,15 @@ def test_tags_are_well_formed(default_gazetteer: Gazetteer) -> None:
     assert bad == []
 
 
+def test_scripts_match_the_letters(default_gazetteer: Gazetteer) -> None:
+    """A name tagged Latin, Cyrillic or Arabic is written in that script (an Uzbek name may be in either)."""
+    from namematch import detect_script
+
+    bad = [(e.id, n.text, n.script) for e in default_gazetteer for n in e.names
+           if n.script in ("Latn", "Cyrl", "Arab") and detect_script(n.text) not in (None, n.script)]
+    assert bad == []
+
+
 def test_shipped_files_are_small() -> None:
     """The generated countries file stays well under 2 MB."""
     assert len((DATA / "countries.jsonl").read_bytes()) < 2_000_000

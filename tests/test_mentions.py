@@ -494,3 +494,43 @@ def test_results_do_not_depend_on_earlier_calls() -> None:
     strict_first = [fresh[1].find_mentions(text, threshold=t) for t in (0.99, 0.7)][::-1]
     assert loose_first == strict_first
     assert loose_first[0] != loose_first[1]   # the threshold matters, so a stale cache would show
+
+
+# --- names in many languages: a word of one language's name is another language's inflected name --------
+
+def test_inflected_name_beside_a_foreign_word_as_written() -> None:
+    """ "Армении" is Russian Армения in the genitive, though the Polish "Republika Armenii" holds "Armenii"
+    (same key) as written and the Czech "Arménie" is a dictionary form of it too."""
+    gaz = Gazetteer.from_records([{"id": "am", "type": "country", "name": "Armenia", "names": [
+        {"text": "Армения", "kind": "alias", "lang": "ru", "script": "Cyrl"},
+        {"text": "Republika Armenii", "kind": "alias", "lang": "pl", "script": "Latn"},
+        {"text": "Arménie", "kind": "alias", "lang": "cs", "script": "Latn"}]}])
+    assert found(Resolver(gaz), "Выборы в Армении прошли спокойно.") == [("Армении", "am", "full")]
+
+
+def test_a_possessive_never_ends_a_name() -> None:
+    """ "Taliban's" is the Taliban with a possessive, not the French plural "talibans"; a possessive inside
+    a name still joins it ("People's Republic of China")."""
+    gaz = Gazetteer.from_records([
+        {"id": "t", "type": "org", "name": "Taliban", "names": [{"text": "talibans", "kind": "alias", "lang": "fr"}]},
+        {"id": "c", "type": "country", "name": "China", "names": [{"text": "People's Republic of China",
+                                                                     "kind": "alias"}]}])
+    got = Resolver(gaz).find_mentions("He met the Taliban's acting Deputy and the People's Republic of China.")
+    assert [(m.text, m.entity.id) for m in got] == [("Taliban", "t"), ("People's Republic of China", "c")]
+
+
+def test_short_names_in_capitals_are_acronyms_whatever_their_kind() -> None:
+    """A name of a few letters written in capitals (the Swedish alias "USA") only meets capitals."""
+    gaz = Gazetteer.from_records([{"id": "us", "type": "country", "name": "United States",
+                                   "names": [{"text": "USA", "kind": "alias", "lang": "sv"}]}])
+    r = Resolver(gaz)
+    assert found(r, "Usa, ok. The USA said.") == [("USA", "us", "full")]
+
+
+def test_a_short_name_without_its_accents_needs_support() -> None:
+    """ "Oma" (German: grandma) is the Portuguese "Omã" without its tilde only where the document names Oman."""
+    gaz = Gazetteer.from_records([{"id": "om", "type": "country", "name": "Oman",
+                                   "names": [{"text": "Omã", "kind": "alias", "lang": "pt"}]}])
+    r = Resolver(gaz)
+    assert found(r, "Meine Oma sagt nein.") == []
+    assert [t for t, _, _ in found(r, "Oman und Omã. Meine Oma sagt nein.")] == ["Oman", "Omã", "Oma"]

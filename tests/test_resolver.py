@@ -107,6 +107,32 @@ def test_a_namesake_with_another_given_name_is_someone_else() -> None:
     assert [m.entity.id for m in r.resolve("President Tokayev")] == ["t"]
 
 
+def test_an_institution_home_and_its_own_words() -> None:
+    """Two letters do not tell a home apart ("ҚР" of Kazakhstan and "КР" of Kyrgyzstan share a key), and a
+    query word the name itself holds names no other place ("BUU", though "bu" is a word of Senegal's names)."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["ҚР"]},
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan", "aliases": ["КР"]},
+        {"id": "sn", "type": "country", "name": "Senegal", "aliases": ["Republik bu Senegaal"]},
+        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan",
+         "aliases": ["Foreign Ministry", "ҚР Сыртқы істер министрлігі"]},
+        {"id": "un", "type": "org", "name": "United Nations", "aliases": ["БУУ", "Birikken Ulttar Uyumu"]},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Ministry of Foreign Affairs of Kyrgyzstan") == []
+    assert [m.entity.id for m in r.resolve("BUU")] == ["un"]
+
+
+def test_only_fuller_names_holding_the_alias_contradict() -> None:
+    """ "Xi Mingze" is not Xi Jinping through the alias "Xi", though the Wade-Giles "Hsi Chin-p'ing" is a fuller
+    name that holds no "Xi" and so cannot contradict anything."""
+    g = Gazetteer.from_records([{"id": "xi", "type": "person", "name": "Xi Jinping",
+                                 "aliases": ["Xi", "Hsi Chin-p'ing"]}])
+    r = Resolver(g)
+    assert r.resolve("Xi Mingze") == []
+    assert [m.entity.id for m in r.resolve("Xi")] == ["xi"]
+
+
 def test_a_place_name_inside_a_longer_name_is_not_the_place() -> None:
     g = Gazetteer.from_records([{"id": "us", "type": "country", "name": "United States", "aliases": ["America"]},
                                 {"id": "ss", "type": "country", "name": "South Sudan"},

@@ -471,3 +471,10 @@ def test_to_latin_caches_texts() -> None:
     before = _to_latin.cache_info().hits
     assert [to_latin(name) for name in names] == first
     assert _to_latin.cache_info().hits - before == 3  # the ASCII name never reaches the cache
+
+
+def test_kana_long_vowel_mark() -> None:
+    """The long-vowel mark lengthens the vowel before it: it does not split the word ("Po-rando" for ポーランド
+    was two words, "Togo" for トーゴ was "To-go")."""
+    assert transliterate("ポーランド") == "Porando"
+    assert transliterate("トーゴ") == "Togo"

@@ -96,8 +96,13 @@ def _foreign(ch: str) -> bool:
 _UNSPACED = frozenset({"Hani", "Kana", "Hira", "Thai", "Laoo", "Khmr", "Mymr"})
 
 
+# Kana's long-vowel mark: unidecode writes it as a hyphen ("Po-rando" for ポーランド), which splits the word;
+# the vowel before it is the romanisation ("Porando", "Togo").
+_LONG_VOWEL = str.maketrans({"\u30fc": "", "\uff70": ""})
+
+
 def _romanise_run(run: str) -> str:
-    out = clean_unidecode(run)
+    out = clean_unidecode(run.translate(_LONG_VOWEL))
     if script_of(run[0]) in _UNSPACED:
         out = out.replace(" ", "")
         out = out[:1].upper() + out[1:].lower()
