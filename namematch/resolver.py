@@ -168,6 +168,8 @@ class Resolver:
         for query in self.index.parse_query(name):
             if query.tokens:
                 self._score(query, thr, when, wanted, best, skip=skip, institution=self.index.institution_words(query))
+                if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
+                    self._owned(query, thr, when, best, skip=skip)
         out = sorted(best.values(), key=_rank)
         return out if limit is None else out[:limit]
 
@@ -199,6 +201,41 @@ class Resolver:
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
+            old = best.get(entry.entity)
+            if old is None or _rank(m) < _rank(old):
+                best[entry.entity] = m
+
+    def _owned(self, query: ParsedName, thr: float, when: _dt.date | None, best: dict[int, Match], *,
+               skip: frozenset[int]) -> None:
+        """An institution named by its own words and its country's, however the query names the country
+        ("Kazakh Supreme Court", "Сенат РК", "Verkhovny Sud of Kazakhstan"): the words that name no place are
+        looked up alone, and each institution they reach whose names hold a place the query names is scored
+        with the query's place words read as the place words of that name."""
+        index = self.index
+        places = [t for t in query.tokens if t.role is Role.NAME and index.places_named((t.key,))]
+        rest = tuple(t for t in query.tokens if t not in places)
+        if not places or not rest or all(t.role is Role.PARTICLE for t in rest):
+            return
+        named = index.places_named(t.key for t in places)
+        head = ParsedName(query.source, rest, query.titles)
+        for i in self._candidate_entries(head, skip):
+            entry: Entry = index.entries[i]
+            entity = index.entities[entry.entity]
+            home = index.home(entry.entity)
+            if (entity.type is not EntityType.ORG or i in skip or not home & named
+                    or not all(index.places_named((t.key,)) & home for t in places)):
+                continue    # (every place the query names is the institution's: not the "Kazakh SSR"'s academy)
+            # (a short name of the institution holds no place: "Сенат" of "Сенат РК")
+            own = tuple(t for t in entry.parsed.tokens if index.places_named((t.key,)) & named)
+            reading = ParsedName(query.source, rest + own, query.titles)
+            score, grade, state = _scored(reading, entry.parsed)
+            if score < thr or grade == "partial":
+                continue
+            c = _explained(reading, entry.parsed, thr, state)
+            if any(e.kind == "missing" and e.right for e in c.evidence):
+                continue    # (every word of the name, read so: "Kazakh Ministry" is no "Ministry of Agriculture")
+            m = Match(entity, c.score, entry.name, entry.form, entry.via, c,
+                      when is None or entry.name.is_valid_on(when))
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m

@@ -123,6 +123,27 @@ def test_an_institution_home_and_its_own_words() -> None:
     assert [m.entity.id for m in r.resolve("BUU")] == ["un"]
 
 
+def test_an_institution_by_its_own_words_and_its_country() -> None:
+    """The country may be named any way its names allow, before or after ("Kazakh Supreme Court", "Сенат РК");
+    every place the query names must be the institution's, and every word of the name must be read."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["РК"],
+         "names": [{"text": "Kazakh", "kind": "demonym"}]},
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan", "aliases": ["Kyrgyz"]},
+        {"id": "su", "type": "country", "name": "Soviet Union", "aliases": ["USSR"]},
+        {"id": "court", "type": "org", "name": "Supreme Court of Kazakhstan"},
+        {"id": "senate", "type": "org", "name": "Senate of Kazakhstan", "aliases": ["Сенат"]},
+        {"id": "agri", "type": "org", "name": "Ministry of Agriculture of Kazakhstan"},
+        {"id": "acad", "type": "org", "name": "Academy of Sciences of the USSR"},
+    ])
+    r = Resolver(g)
+    top = {q: [m.entity.id for m in r.resolve(q)][:1] for q in (
+        "Kazakh Supreme Court", "Сенат РК", "Kyrgyz Supreme Court", "Kazakh Ministry",
+        "Academy of Sciences of the Kazakh USSR")}
+    assert top == {"Kazakh Supreme Court": ["court"], "Сенат РК": ["senate"], "Kyrgyz Supreme Court": [],
+                   "Kazakh Ministry": [], "Academy of Sciences of the Kazakh USSR": []}
+
+
 def test_only_fuller_names_holding_the_alias_contradict() -> None:
     """ "Xi Mingze" is not Xi Jinping through the alias "Xi", though the Wade-Giles "Hsi Chin-p'ing" is a fuller
     name that holds no "Xi" and so cannot contradict anything."""
