@@ -728,8 +728,8 @@ class MentionFinder:
                     for a, b in inner:   # type: ignore[union-attr]
                         # (a possessive's s, keyed apart: it may join "People's Republic", never end a name,
                         # so "Taliban's" is not the French "talibans")
-                        info = self._word(text[prev_end + a - (gap[a - 1:a] in _APOS and gap[a:b] in "sS"):
-                                               prev_end + b])
+                        possessive = a > 0 and gap[a - 1] in _APOS and gap[a:b] in ("s", "S")
+                        info = self._word(text[prev_end + a - possessive:prev_end + b])
                         spans.append((prev_end + a, prev_end + b))
                         infos.append(info)
                         known = known or info[3] != 0
