@@ -212,18 +212,19 @@ class Resolver:
         looked up alone, and each institution they reach whose names hold a place the query names is scored
         with the query's place words read as the place words of that name."""
         index = self.index
-        places = [t for t in query.tokens if t.role is Role.NAME and index.places_named((t.key,))]
-        rest = tuple(t for t in query.tokens if t not in places)
-        if not places or not rest or all(t.role is Role.PARTICLE for t in rest):
+        each = [index.places_named((t.key,)) if t.role is Role.NAME else frozenset() for t in query.tokens]
+        rest = tuple(t for t, p in zip(query.tokens, each) if not p)
+        named_each = [p for p in each if p]
+        if not named_each or not rest or all(t.role is Role.PARTICLE for t in rest):
             return
-        named = index.places_named(t.key for t in places)
+        named = frozenset().union(*named_each)
         head = ParsedName(query.source, rest, query.titles)
         for i in self._candidate_entries(head, skip):
             entry: Entry = index.entries[i]
             entity = index.entities[entry.entity]
             home = index.home(entry.entity)
-            if (entity.type is not EntityType.ORG or i in skip or not home & named
-                    or not all(index.places_named((t.key,)) & home for t in places)):
+            if (entity.type is not EntityType.ORG or not home & named
+                    or not all(p & home for p in named_each)):
                 continue    # (every place the query names is the institution's: not the "Kazakh SSR"'s academy)
             # (a short name of the institution holds no place: "Сенат" of "Сенат РК")
             own = tuple(t for t in entry.parsed.tokens if index.places_named((t.key,)) & named)
