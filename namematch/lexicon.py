@@ -38,6 +38,8 @@ class Lexicon:
     place_words: frozenset[str]
     function_words: frozenset[tuple[str, str | None]]   # (normalised word, script): "an" is not "Ayan"
     name_suffixes: frozenset[str]               # normalised words after a person's name: "jr", "iii"
+    abbreviations: Mapping[str, str]            # key of a shortened generic word -> key of the word ("intl")
+    qualifiers: frozenset[str]                  # keys of words that make a place's name another's ("central")
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -77,7 +79,7 @@ def install(lex: Lexicon) -> None:
 
 
 def _from_state(state: dict[str, object]) -> Lexicon:
-    mappings = ("particles", "frequency", "org_words")
+    mappings = ("particles", "frequency", "org_words", "abbreviations")
     return Lexicon(**{k: MappingProxyType(dict(v)) if k in mappings else v  # type: ignore[arg-type]
                       for k, v in state.items()})
 
@@ -142,6 +144,14 @@ def _build() -> Lexicon:
             for word in f.split():
                 org.setdefault(word, cols[1])
 
+    abbreviations: dict[str, str] = {}
+    for lineno, cols in read_rows("abbreviations.tsv", 2):
+        short, full = _forms(cols[0]), _forms(cols[1])
+        if len(short) != 1 or len(full) != 1 or " " in short[0] + full[0]:
+            raise DataTableError("namematch/data/abbreviations.tsv", lineno,
+                                 f"expected one word and the one word it shortens, got {cols[0]!r} and {cols[1]!r}")
+        abbreviations[short[0]] = full[0]
+
     places = {w for _, cols in read_rows("place_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
     # Function words are matched as written (normalised, in their script), not by romanisation key: the key
     # rules fold too much for two-letter words ("Ayan" has the key of "an").
@@ -159,4 +169,7 @@ def _build() -> Lexicon:
         place_words=frozenset(places),
         function_words=frozenset(function),
         name_suffixes=frozenset(suffixes_after),
+        abbreviations=MappingProxyType(abbreviations),
+        qualifiers=frozenset(w for _, cols in read_rows("qualifiers.tsv", 1)
+                             for f in _forms(cols[0]) for w in f.split()),
     )

@@ -18,9 +18,9 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
-from .mentions import Mention, MentionFinder, canonicalize
+from .mentions import _ACRONYM_LETTERS, Mention, MentionFinder, canonicalize
 from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
-from .structure import ParsedName, Role
+from .structure import NameToken, ParsedName, Role
 from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -195,9 +195,10 @@ class Resolver:
                     and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
-            if (grade == "partial" and entity.type in _PLACES and len(query.tokens) > len(entry.parsed.tokens)
-                    and _extra_given_name(query, state)):
-                continue    # a place's name with other name words is another place or thing: "Central America"
+            if _acronym_typo(query, state):
+                continue    # one letter off an acronym is another acronym: "UNAMI" is not UNAMA
+            if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
+                continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
@@ -240,6 +241,22 @@ class Resolver:
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m
+
+    def _qualified(self, query: ParsedName, state: object, entity: int) -> bool:
+        """Does the query add a name word or a qualifier ("Central", data/qualifiers.tsv) to a place's or an
+        organisation's name, other than a word naming the place the entity belongs to or a word of its other
+        names? Then it names another place or body ("Gorno-Badakhshan", "Central America", "Мажилис Парламента…"
+        beside "Сенат Парламента…"), unlike "Kazakh Senate" or "Islamic Jihad Union (IJU)"."""
+        qualifiers = self.index.lexicon.qualifiers
+        extra = [t for t in _unmatched(query, state) if t.key in qualifiers or _name_word(t)]
+        if not extra:
+            return False
+        index = self.index
+        # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
+        own = {t.key for i in index.entries_of(entity) for t in index.entries[i].parsed.tokens}
+        extra = [t for t in extra if t.key not in own]
+        home = index.home(entity) if extra else frozenset()
+        return any(index.places_named((t.key,)).isdisjoint(home) for t in extra)
 
     def _contradicted(self, query: ParsedName, entry: Entry) -> bool:
         """Does a fuller name of the person contradict the words of the query that ``entry`` (a shorter name,
@@ -319,6 +336,7 @@ class Resolver:
 _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+_BODIES = _PLACES | {EntityType.ORG}
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
 _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
@@ -327,12 +345,32 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
                NameKind.HISTORICAL: 3, NameKind.DEMONYM: 4}
 
 
-def _extra_given_name(query: ParsedName, state: object) -> bool:
-    """Does the query hold a name word (not a title, a kind of place or an initial) of three letters or more
-    that the compared name left unmatched?"""
+def _unmatched(query: ParsedName, state: object) -> list[NameToken]:
+    """The query's words that the compared name left unmatched."""
     flip, assessed = state  # type: ignore[misc]
     scores = assessed[5] if flip else assessed[4]
-    return any(not s and t.role is Role.NAME and len(t.text) >= 3 for t, s in zip(query.tokens, scores))
+    return [t for t, s in zip(query.tokens, scores) if not s]
+
+
+def _name_word(token: NameToken) -> bool:
+    """A name word (not a title, a kind of place or an initial) of three letters or more."""
+    return token.role is Role.NAME and len(token.text) >= 3
+
+
+def _acronym_typo(query: ParsedName, state: object) -> bool:
+    """Is the query one word in capitals (an acronym, two to five letters) that matched only as a typo?"""
+    source = query.source.strip()
+    if len(query.tokens) != 1 or not 2 <= len(source) <= _ACRONYM_LETTERS:
+        return False
+    if not (source.isalpha() and source.isupper()):
+        return False
+    _flip, assessed = state  # type: ignore[misc]
+    return any(kind == "typo" for _s, kind, _a, _b in assessed[3])
+
+
+def _extra_given_name(query: ParsedName, state: object) -> bool:
+    """Does the query hold a name word that the compared name left unmatched?"""
+    return any(map(_name_word, _unmatched(query, state)))
 
 
 def _rank(m: Match) -> tuple[object, ...]:

@@ -166,7 +166,13 @@ def parse_name(
         weigh = lex.weight_of
 
     texts = [t for t, _ in raw]
+    written = keys
+    if type in (None, "org", "place", "country") and len(keys) > 1:
+        # An abbreviated generic word reads as the word ("Org." is "Organization"), where it is generic.
+        keys = [lex.abbreviations.get(k, k) for k in keys]
     roles = _roles(texts, keys, type, lex)
+    if keys is not written:
+        keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
     for (t, script), key, role in zip(raw, keys, roles):
         abjad = script in _ABJAD

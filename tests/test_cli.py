@@ -138,13 +138,13 @@ def test_json_with_no_records_is_an_empty_array(mine: Path) -> None:
 
 def test_limit_lists_candidates(mine: Path) -> None:
     """--limit N adds up to N candidates, best first (JSON list; flat 'id:score|...' column)."""
-    status, out, _ = run([*small(mine), "--limit", "3", "--threshold", "0.3", "Example Sample"])
+    status, out, _ = run([*small(mine), "--limit", "3", "--threshold", "0.3", "Exampel Persen"])
     (rec,) = jsonl(out)
     assert status == 0
     scores = [c["score"] for c in rec["candidates"]]
     assert 1 <= len(scores) <= 3 and scores == sorted(scores, reverse=True)
     assert rec["candidates"][0] == rec["match"]
-    _, out, _ = run([*small(mine), "--limit", "3", "--threshold", "0.3", "--format", "csv", "Example Sample"])
+    _, out, _ = run([*small(mine), "--limit", "3", "--threshold", "0.3", "--format", "csv", "Exampel Persen"])
     (row,) = csv.DictReader(io.StringIO(out))
     assert row["candidates"].split("|")[0].startswith(row["match_id"] + ":")
 

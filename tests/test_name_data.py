@@ -30,6 +30,8 @@ TABLES = {
     "patronymics.tsv": (("affix", "position", "kind", "lang", "note"), ("affix", "position", "kind", "lang")),
     "name_frequency.tsv": (("token", "weight", "note"), ("token",)),
     "org_words.tsv": (("form", "category", "lang"), ("form", "lang")),
+    "abbreviations.tsv": (("form", "expansion", "lang"), ("form", "lang")),
+    "qualifiers.tsv": (("form", "lang"), ("form", "lang")),
 }
 
 ALLOWED = {

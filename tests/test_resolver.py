@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
 from namematch import BruteForceResolver, Resolver, evaluate
+from namematch.structure import parse_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -162,6 +163,42 @@ def test_a_place_name_inside_a_longer_name_is_not_the_place() -> None:
     assert r.resolve("Voice of America") == [] and r.resolve("United Nations Mission in South Sudan") == []
     assert [m.entity.id for m in r.resolve("America")] == ["us"]
     assert [m.entity.id for m in r.resolve("Osh Province")] == ["osh"]     # a kind of place for another
+
+
+def test_a_qualified_name_of_a_place_or_body_is_another_one() -> None:
+    """A name word or a qualifier ("Central") added to a place's or an organisation's name names another one,
+    unless the word names the body's own country or is a word of its other names."""
+    g = Gazetteer.from_records([
+        {"id": "kordia", "type": "country", "name": "Kordia", "demonyms": ["Kordian"]},
+        {"id": "council", "type": "org", "name": "Zelvar Council of Kordia", "aliases": ["Zelvar Council"],
+         "abbreviations": ["ZVC"]},
+        {"id": "movement", "type": "org", "name": "Tarvuni"},
+    ])
+    r = Resolver(g)
+    ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
+    assert ids("Kordia")[0] == "kordia" and ids("Central Kordia") == [] and ids("Nördliches Kordia") == []
+    assert ids("Marvish Tarvuni") == [] and ids("Marvish Zelvar Council") == []
+    assert ids("Kordian Zelvar Council") == ["council"]          # its own country
+    assert ids("Zelvar Council (ZVC)") == ["council"]            # its own abbreviation
+    assert ids("Tarvuni") == ["movement"]
+
+
+def test_one_letter_off_an_acronym_is_another_acronym() -> None:
+    g = Gazetteer.from_records([{"id": "m", "type": "org", "name": "Kordia Mission", "abbreviations": ["KORMA"]}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("KORMA")] == ["m"]
+    assert r.resolve("KORMI") == []
+
+
+def test_abbreviated_generic_words_read_as_the_word() -> None:
+    """data/abbreviations.tsv: "Org." is "Organization", "Intl" is "International"."""
+    g = Gazetteer.from_records([{"id": "t", "type": "org", "name": "Zelvar Treaty Organization"},
+                                {"id": "f", "type": "org", "name": "Kordia International Forum"}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Zelvar Treaty Org.")] == ["t"]
+    assert r.best("Kordia Intl Forum").entity.id == "f" and r.best("Kordia Intl Forum").score > 0.9
+    # (a person's name reads no abbreviation: "Inst" stays a name word)
+    assert parse_name("Anna Inst", "person").tokens[1].key == parse_name("Inst", "person").tokens[0].key
 
 
 def test_results_are_sorted_and_deterministic(resolver: Resolver) -> None:
