@@ -195,8 +195,8 @@ class Resolver:
                     and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
-            if _acronym_typo(query, state):
-                continue    # one letter off an acronym is another acronym: "UNAMI" is not UNAMA
+            if _acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and _any_typo(state)):
+                continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
@@ -357,15 +357,18 @@ def _name_word(token: NameToken) -> bool:
     return token.role is Role.NAME and len(token.text) >= 3
 
 
+def _any_typo(state: object) -> bool:
+    """Was some word matched only as a typo?"""
+    _flip, assessed = state  # type: ignore[misc]
+    return any(kind == "typo" for _s, kind, _a, _b in assessed[3])
+
+
 def _acronym_typo(query: ParsedName, state: object) -> bool:
     """Is the query one word in capitals (an acronym, two to five letters) that matched only as a typo?"""
     source = query.source.strip()
     if len(query.tokens) != 1 or not 2 <= len(source) <= _ACRONYM_LETTERS:
         return False
-    if not (source.isalpha() and source.isupper()):
-        return False
-    _flip, assessed = state  # type: ignore[misc]
-    return any(kind == "typo" for _s, kind, _a, _b in assessed[3])
+    return source.isalpha() and source.isupper() and _any_typo(state)
 
 
 def _extra_given_name(query: ParsedName, state: object) -> bool:

@@ -183,11 +183,13 @@ def test_a_qualified_name_of_a_place_or_body_is_another_one() -> None:
     assert ids("Tarvuni") == ["movement"]
 
 
-def test_one_letter_off_an_acronym_is_another_acronym() -> None:
-    g = Gazetteer.from_records([{"id": "m", "type": "org", "name": "Kordia Mission", "abbreviations": ["KORMA"]}])
+def test_one_letter_off_an_acronym_or_a_demonym_is_another_word() -> None:
+    g = Gazetteer.from_records([{"id": "m", "type": "org", "name": "Kordia Mission", "abbreviations": ["KORMA"]},
+                                {"id": "z", "type": "country", "name": "Zelvaria", "demonyms": ["Zelvish"]}])
     r = Resolver(g)
-    assert [m.entity.id for m in r.resolve("KORMA")] == ["m"]
-    assert r.resolve("KORMI") == []
+    assert [m.entity.id for m in r.resolve("KORMA")] == ["m"] and [m.entity.id for m in r.resolve("Zelvish")] == ["z"]
+    assert r.resolve("KORMI") == [] and r.resolve("Zelvosh") == []
+    assert [m.entity.id for m in r.resolve("Zelvarya")] == ["z"]    # (a name of another kind may have a typo)
 
 
 def test_abbreviated_generic_words_read_as_the_word() -> None:
