@@ -172,7 +172,7 @@ class NameIndex:
             if ei != last_entity:
                 seen.clear()
                 last_entity = ei
-            parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens)
+            parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens, dotted=False)
             if not parsed.tokens:
                 continue
             text = parsed.text

@@ -16,6 +16,7 @@ it says about identity). The scorer aligns and weighs these tokens.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
@@ -31,6 +32,8 @@ __all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_w
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
 _ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+# A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
+_DOTTED = re.compile(r"\s*(?:[^\W\d_]\.){2,}[^\W\d_]?\s*")
 
 
 class Role(str, enum.Enum):
@@ -131,6 +134,7 @@ def parse_name(
     weights: Weights | None = None,
     titles: bool = True,
     cache: dict[tuple[str, Role, bool], NameToken] | None = None,
+    dotted: bool = True,
 ) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
@@ -141,11 +145,17 @@ def parse_name(
 
     ``cache``: a dict the caller keeps across calls with the same ``weights`` (an index
     build). A word's token is then made once per role and shared by every name holding it.
+
+    ``dotted``: a name that is single letters with dots ("N.A.T.O.") is read as one word, the
+    acronym. The index keeps a gazetteer's dotted names letter by letter (``dotted=False``), as text
+    spells them ("U.N." in an article is two letters with dots); a query's acronym meets them by
+    their initials.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     lex = lexicon()
-    raw = raw_words(text)
+    # (its letters are one word: read one by one, "a" and "o" would be function words, and "A" an initial)
+    raw = raw_words(text.replace(".", "") if dotted and _DOTTED.fullmatch(text) else text)
     found: list[str] = []
     if titles and type in (None, "person"):
         raw, found = _strip_titles(raw, lex)

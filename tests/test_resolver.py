@@ -298,3 +298,13 @@ def test_every_native_name_has_a_romanisation_that_resolves_back(resolver: Resol
             if not ok:
                 failures.append((entity.id, name.text))
     assert not failures, failures[:20]
+
+
+def test_an_acronym_written_with_dots_is_the_acronym() -> None:
+    """"N.A.T.O." read letter by letter would lose "a" and "o" as function words."""
+    g = Gazetteer.from_records([{"id": "n", "type": "org", "name": "Northern Alliance Treaty Office",
+                                 "abbreviations": ["NATO"]},
+                                {"id": "p", "type": "person", "name": "Abdul Ghani Baradar"}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("N.A.T.O.")] == ["n"]
+    assert [m.entity.id for m in r.resolve("A.G. Baradar")] == ["p"]     # (initials before a name stay initials)
