@@ -167,7 +167,13 @@ class Resolver:
         best: dict[int, Match] = {}
         for query in self.index.parse_query(name):
             if query.tokens:
-                self._score(query, thr, when, wanted, best, skip=skip, institution=self.index.institution_words(query))
+                institution = self.index.institution_words(query)
+                foreign: list[frozenset[int]] = []
+                self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign)
+                if foreign:
+                    # (some candidate met the query only through another script's consonants, and may have
+                    # crowded out the entity's names in the query's own script: those get their turn)
+                    self._score(query, thr, when, wanted, best, skip=skip | foreign[0], institution=institution)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
         out = sorted(best.values(), key=_rank)
@@ -175,7 +181,11 @@ class Resolver:
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
-               institution: frozenset[str]) -> None:
+               institution: frozenset[str], foreign: list[frozenset[int]] | None = None) -> None:
+        """Score the query's candidates into ``best``. A candidate met only through the consonants of a name in
+        another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
+        Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
+        scripts, for a second pass without them."""
         entries = self.index.entries
         for i in self._candidate_entries(query, skip):
             if i in skip:
@@ -195,7 +205,13 @@ class Resolver:
                     and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
-            if _acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and _any_typo(state)):
+            if _any_kind(state, "skeleton"):
+                others = self.index.foreign_forms(detect_script(query.source) or "")
+                if i in others:
+                    if foreign is not None and not foreign:
+                        foreign.append(others)
+                    continue
+            if _acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and _any_kind(state, "typo")):
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
@@ -357,10 +373,10 @@ def _name_word(token: NameToken) -> bool:
     return token.role is Role.NAME and len(token.text) >= 3
 
 
-def _any_typo(state: object) -> bool:
-    """Was some word matched only as a typo?"""
+def _any_kind(state: object, kind: str) -> bool:
+    """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
     _flip, assessed = state  # type: ignore[misc]
-    return any(kind == "typo" for _s, kind, _a, _b in assessed[3])
+    return any(k == kind for _s, k, _a, _b in assessed[3])
 
 
 def _acronym_typo(query: ParsedName, state: object) -> bool:
@@ -368,7 +384,7 @@ def _acronym_typo(query: ParsedName, state: object) -> bool:
     source = query.source.strip()
     if len(query.tokens) != 1 or not 2 <= len(source) <= _ACRONYM_LETTERS:
         return False
-    return source.isalpha() and source.isupper() and _any_typo(state)
+    return source.isalpha() and source.isupper() and _any_kind(state, "typo")
 
 
 def _extra_given_name(query: ParsedName, state: object) -> bool:

@@ -308,3 +308,21 @@ def test_an_acronym_written_with_dots_is_the_acronym() -> None:
     r = Resolver(g)
     assert [m.entity.id for m in r.resolve("N.A.T.O.")] == ["n"]
     assert [m.entity.id for m in r.resolve("A.G. Baradar")] == ["p"]     # (initials before a name stay initials)
+
+
+def test_consonants_shared_with_another_script_do_not_name_an_entity_named_in_the_querys(resolver: Resolver) -> None:
+    """A skeleton match through a name in another script counts only when the entity has no name in the
+    query's script; then its names in that script are compared instead (a second pass: in the default
+    gazetteer the Arabic-script forms fill the Muttaqi's candidate places for the French "Muttaqui")."""
+    assert [m.entity.id for m in resolver.resolve("Amir Khan Muttaqui")] == ["amir-khan-muttaqi"]
+    g = Gazetteer.from_records([
+        {"id": "kabul", "type": "place", "name": "Kabul", "aliases": ["کابل"]},
+        {"id": "barakzai", "type": "person", "name": "بارکزی"},          # no Latin name
+        {"id": "muttaqi", "type": "person", "name": "Amir Khan Muttaqi",
+         "aliases": ["امیر خان متقی", "امير خان متقي", "امیرخان متقی"]},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Kabala") == []                                      # only کابل's "kbl"
+    assert [m.entity.id for m in r.resolve("Barakzay")] == ["barakzai"]    # an Arabic-only entity
+    assert [m.entity.id for m in r.resolve("Amir Khan Muttaqui")] == ["muttaqi"]
+    assert [m.entity.id for m in r.resolve("Kabul")] == ["kabul"]
