@@ -386,7 +386,8 @@ class NameIndex:
         return range(a, b)
 
     def home(self, entity: int) -> frozenset[int]:
-        """The places an entity's names hold ("Kazakhstan" for the "Senate of Kazakhstan")."""
+        """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan")
+        and those its ``country`` attribute gives (an entity id or a list of them: the Taliban's Afghanistan)."""
         homes = self.__dict__.get("_homes")
         if homes is None:
             homes = self.__dict__["_homes"] = {}
@@ -394,9 +395,17 @@ class NameIndex:
         if found is None:
             words = {w.key for i in self.entries_of(entity) for w in self.entries[i].parsed.tokens}
             # (two letters are too few to tell places apart: "ҚР" and "КР" share a key)
-            found = homes[entity] = (self.places_named(k for k in words if len(k) > 2)
-                                     or self.places_named(words)) - {entity}
+            named = self.places_named(k for k in words if len(k) > 2) or self.places_named(words)
+            given = self.entities[entity].attributes.get("country") or ()
+            found = homes[entity] = (named | self._positions(given if isinstance(given, list) else (given,))) - {entity}
         return found
+
+    def _positions(self, ids: Iterable[object]) -> frozenset[int]:
+        """The positions of the entities with these ids (unknown ids are left out)."""
+        table = self.__dict__.get("_position_of")
+        if table is None:
+            table = self.__dict__["_position_of"] = {e.id: i for i, e in enumerate(self.entities)}
+        return frozenset(table[i] for i in ids if isinstance(i, str) and i in table)
 
     def _word_counts(self) -> array[int]:
         """How many words each entry's parsed form has (computed once; a benign race between threads)."""
@@ -534,9 +543,18 @@ class NameIndex:
                             map(self._word_counts().__getitem__, top), top))
         out: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
+        # (an entity's names that read the same once normalised score alike, "عبدالغنی برادر" and "عبدالغني برادر"
+        # with their two yehs: one of them is enough, and the others leave room for the entity's other names)
+        shapes: set[tuple[object, ...]] = set()
         for _, _, i in ranked:
-            e = entries[i].entity
+            entry = entries[i]
+            e = entry.entity
             if per_entity[e] < _FORMS_PER_ENTITY:
+                name = entry.name
+                shape = (e, name.kind, name.valid_from, name.valid_to, entry.parsed.text)
+                if shape in shapes:
+                    continue
+                shapes.add(shape)
                 per_entity[e] += 1
                 out.append(i)
                 if len(out) >= limit:

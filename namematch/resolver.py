@@ -19,7 +19,7 @@ from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
 from .mentions import _ACRONYM_LETTERS, Mention, MentionFinder, canonicalize
-from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
+from .similarity import DEFAULT_THRESHOLD, SKELETON, Comparison, _explained, _scored
 from .structure import NameToken, ParsedName, Role
 from .translit import detect_script
 
@@ -182,8 +182,8 @@ class Resolver:
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
                institution: frozenset[str], foreign: list[frozenset[int]] | None = None) -> None:
-        """Score the query's candidates into ``best``. A candidate met only through the consonants of a name in
-        another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
+        """Score the query's candidates into ``best``. A candidate met only through a short consonant skeleton of a
+        name in another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
         Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
         scripts, for a second pass without them."""
         entries = self.index.entries
@@ -205,7 +205,7 @@ class Resolver:
                     and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
-            if _any_kind(state, "skeleton"):
+            if _short_skeleton(state) and len(entity.names) > 1:     # (one name: nothing else to prefer)
                 others = self.index.foreign_forms(detect_script(query.source) or "")
                 if i in others:
                     if foreign is not None and not foreign:
@@ -263,16 +263,23 @@ class Resolver:
         organisation's name, other than a word naming the place the entity belongs to or a word of its other
         names? Then it names another place or body ("Gorno-Badakhshan", "Central America", "Мажилис Парламента…"
         beside "Сенат Парламента…"), unlike "Kazakh Senate" or "Islamic Jihad Union (IJU)"."""
-        qualifiers = self.index.lexicon.qualifiers
+        index = self.index
+        qualifiers = index.lexicon.qualifiers
         extra = [t for t in _unmatched(query, state) if t.key in qualifiers or _name_word(t)]
         if not extra:
             return False
-        index = self.index
         # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
         own = {t.key for i in index.entries_of(entity) for t in index.entries[i].parsed.tokens}
-        extra = [t for t in extra if t.key not in own]
-        home = index.home(entity) if extra else frozenset()
-        return any(index.places_named((t.key,)).isdisjoint(home) for t in extra)
+        home = index.home(entity)
+        for t in extra:
+            if t.key in own:
+                continue
+            places = index.places_named((t.key,))
+            # A word naming no place makes another body ("Tariq Ramadan", "Hashmat Ghani"); a word naming a place
+            # another place's, when the entity's own is known ("Pakistani Taliban"; "Afghan Taliban" is its own).
+            if t.key in qualifiers or not places or (home and places.isdisjoint(home)):
+                return True
+        return False
 
     def _contradicted(self, query: ParsedName, entry: Entry) -> bool:
         """Does a fuller name of the person contradict the words of the query that ``entry`` (a shorter name,
@@ -352,7 +359,7 @@ class Resolver:
 _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
-_BODIES = _PLACES | {EntityType.ORG}
+_BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
 _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
@@ -377,6 +384,12 @@ def _any_kind(state: object, kind: str) -> bool:
     """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
     _flip, assessed = state  # type: ignore[misc]
     return any(k == kind for _s, k, _a, _b in assessed[3])
+
+
+def _short_skeleton(state: object) -> bool:
+    """Was some word matched by a consonant skeleton too short to be strong evidence (three or fewer)?"""
+    _flip, assessed = state  # type: ignore[misc]
+    return any(k == "skeleton" and s < SKELETON for s, k, _a, _b in assessed[3])
 
 
 def _acronym_typo(query: ParsedName, state: object) -> bool:

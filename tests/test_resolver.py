@@ -326,3 +326,25 @@ def test_consonants_shared_with_another_script_do_not_name_an_entity_named_in_th
     assert [m.entity.id for m in r.resolve("Barakzay")] == ["barakzai"]    # an Arabic-only entity
     assert [m.entity.id for m in r.resolve("Amir Khan Muttaqui")] == ["muttaqi"]
     assert [m.entity.id for m in r.resolve("Kabul")] == ["kabul"]
+
+
+def test_a_body_belongs_to_the_country_its_data_gives() -> None:
+    """The ``country`` attribute gives a body's home when its names hold none: "Afghan Taliban" is the Taliban,
+    "Pakistani Taliban" another movement; with no home known, a place word cannot tell and is allowed."""
+    g = Gazetteer.from_records([
+        {"id": "kordia", "type": "country", "name": "Kordia", "demonyms": ["Kordian"]},
+        {"id": "marv", "type": "country", "name": "Marvia", "demonyms": ["Marvian"]},
+        {"id": "zel", "type": "org", "name": "Zelvaran", "attributes": {"country": "kordia"}},
+        {"id": "tor", "type": "org", "name": "Torvanin"},
+    ])
+    r = Resolver(g)
+    ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
+    assert ids("Kordian Zelvaran") == ["zel"] and ids("Marvian Zelvaran") == []
+    assert ids("Marvian Torvanin") == ["tor"] and ids("Hashmat Torvanin") == []
+
+
+def test_names_that_read_alike_leave_room_for_the_entitys_other_names() -> None:
+    """Forms of one entity that normalise to the same text take one candidate place, not three."""
+    g = Gazetteer.from_records([{"id": "b", "type": "person", "name": "Abdul Ghani Baradar",
+                                 "aliases": ["Baradar", "عبدالغنی برادر", "عبدالغني برادر", "عبدالغنى برادر"]}])
+    assert [m.entity.id for m in Resolver(g).resolve("Barodar")] == ["b"]
