@@ -397,10 +397,22 @@ class NameIndex:
             # (two letters are too few to tell places apart: "ҚР" and "КР" share a key)
             named = self.places_named(k for k in words if len(k) > 2) or self.places_named(words)
             given = self.entities[entity].attributes.get("country") or ()
-            found = homes[entity] = (named | self._positions(given if isinstance(given, list) else (given,))) - {entity}
+            found = homes[entity] = (named | self.positions(given if isinstance(given, list) else (given,))) - {entity}
         return found
 
-    def _positions(self, ids: Iterable[object]) -> frozenset[int]:
+    def levels(self, entity: int) -> frozenset[str]:
+        """The levels of place an entity is (region, district, settlement, a landform): those of the kinds of place
+        its names hold ("Osh Region") and its ``level`` attribute (a city's names may hold none)."""
+        found = self.__dict__.setdefault("_levels", {}).get(entity)
+        if found is None:
+            levels = self.lexicon.place_levels
+            named = {levels[t.key] for i in self.entries_of(entity) for t in self.entries[i].parsed.tokens
+                     if t.key in levels and t.role is not Role.NAME}
+            given = self.entities[entity].attributes.get("level")
+            found = self.__dict__["_levels"][entity] = frozenset(named | ({given} if isinstance(given, str) else set()))
+        return found
+
+    def positions(self, ids: Iterable[object]) -> frozenset[int]:
         """The positions of the entities with these ids (unknown ids are left out)."""
         table = self.__dict__.get("_position_of")
         if table is None:

@@ -36,6 +36,7 @@ class Lexicon:
     frequency: Mapping[str, float]              # translit key -> weight in (0, 1]
     org_words: Mapping[str, str]                # word -> legal / generic
     place_words: frozenset[str]
+    place_levels: Mapping[str, str]             # kind-of-place word -> region / district / settlement / landform
     function_words: frozenset[tuple[str, str | None]]   # (normalised word, script): "an" is not "Ayan"
     name_suffixes: frozenset[str]               # normalised words after a person's name: "jr", "iii"
     abbreviations: Mapping[str, str]            # key of a shortened generic word -> key of the word ("intl")
@@ -79,7 +80,7 @@ def install(lex: Lexicon) -> None:
 
 
 def _from_state(state: dict[str, object]) -> Lexicon:
-    mappings = ("particles", "frequency", "org_words", "abbreviations")
+    mappings = ("particles", "frequency", "org_words", "abbreviations", "place_levels")
     return Lexicon(**{k: MappingProxyType(dict(v)) if k in mappings else v  # type: ignore[arg-type]
                       for k, v in state.items()})
 
@@ -152,7 +153,8 @@ def _build() -> Lexicon:
                                  f"expected one word and the one word it shortens, got {cols[0]!r} and {cols[1]!r}")
         abbreviations[short[0]] = full[0]
 
-    places = {w for _, cols in read_rows("place_words.tsv", 1) for f in _forms(cols[0]) for w in f.split()}
+    levels = {w: cols[3] for _, cols in read_rows("place_words.tsv", 4) for f in _forms(cols[0]) for w in f.split()}
+    places = set(levels)
     # Function words are matched as written (normalised, in their script), not by romanisation key: the key
     # rules fold too much for two-letter words ("Ayan" has the key of "an").
     function = {(part, w.script) for _, cols in read_rows("function_words.tsv", 1)
@@ -167,6 +169,7 @@ def _build() -> Lexicon:
         frequency=MappingProxyType(frequency),
         org_words=MappingProxyType(org),
         place_words=frozenset(places),
+        place_levels=MappingProxyType(levels),
         function_words=frozenset(function),
         name_suffixes=frozenset(suffixes_after),
         abbreviations=MappingProxyType(abbreviations),

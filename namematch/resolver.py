@@ -164,16 +164,24 @@ class Resolver:
     def _resolve(self, name: str, limit: int | None, wanted: frozenset[EntityType] | None,
                  when: _dt.date | None, *, thr: float, skip: frozenset[int]) -> list[Match]:
         """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``."""
+        located = self._located(name, wanted, when, thr=thr, skip=skip)
+        if located is not None:
+            return located if limit is None else located[:limit]
         best: dict[int, Match] = {}
-        for query in self.index.parse_query(name):
+        readings = self.index.parse_query(name)
+        for query in readings:
             if query.tokens:
                 institution = self.index.institution_words(query)
+                titles = self.index.lexicon.titles
+                title_only = all((t.key,) in titles for t in query.tokens)
                 foreign: list[frozenset[int]] = []
-                self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign)
+                self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign,
+                            title_only=title_only)
                 if foreign:
                     # (some candidate met the query only through another script's consonants, and may have
                     # crowded out the entity's names in the query's own script: those get their turn)
-                    self._score(query, thr, when, wanted, best, skip=skip | foreign[0], institution=institution)
+                    self._score(query, thr, when, wanted, best, skip=skip | foreign[0], institution=institution,
+                                title_only=title_only)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
         out = sorted(best.values(), key=_rank)
@@ -181,12 +189,15 @@ class Resolver:
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
-               institution: frozenset[str], foreign: list[frozenset[int]] | None = None) -> None:
+               institution: frozenset[str], foreign: list[frozenset[int]] | None = None,
+               title_only: bool = False) -> None:
         """Score the query's candidates into ``best``. A candidate met only through a short consonant skeleton of a
         name in another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
         Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
-        scripts, for a second pass without them."""
+        scripts, for a second pass without them. ``title_only``: the query is a title and nothing else
+        ("Mawlawi"), read as a name only as written."""
         entries = self.index.entries
+        script = detect_script(query.source)
         for i in self._candidate_entries(query, skip):
             if i in skip:
                 continue
@@ -215,6 +226,15 @@ class Resolver:
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
+            if _loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in _HAN):
+                continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
+            if (entry.name.kind is NameKind.ABBREVIATION and _loose(state, "variant")
+                    and script == (entry.name.script or detect_script(entry.name.text))):
+                continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
+            if entity.type in _PLACES and self._other_level(query, state, entry.entity):
+                continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
+            if entity.type in _BODIES and _both_unmatched(query, entry, state):
+                continue    # "Organisation of Islamic Cooperation" is no "Shanghai Cooperation Organisation"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
@@ -257,6 +277,33 @@ class Resolver:
             old = best.get(entry.entity)
             if old is None or _rank(m) < _rank(old):
                 best[entry.entity] = m
+
+    def _located(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
+                 skip: frozenset[int]) -> list[Match] | None:
+        """A name, a comma and the place it lies in ("Astana, Kazakhstan", "Badakhshan Province, Afghanistan"):
+        the name's matches that lie there (or whose place is unknown). None when the text after the last comma
+        names no place (then the whole name is resolved: "Tokayev, Kassym-Jomart")."""
+        head, comma, tail = name.rpartition(",")
+        if not comma or not head.strip() or not tail.strip():
+            return None
+        index = self.index
+        where = index.positions(m.entity.id for m in self._resolve(tail, None, _PLACES, when, thr=max(thr, _SURE),
+                                                                    skip=skip))
+        if not where:
+            return None
+        found = self._resolve(head, None, wanted, when, thr=thr, skip=skip)
+        homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
+        return [m for m, home in zip(found, homes) if not home or home & where]
+
+    def _other_level(self, query: ParsedName, state: object, entity: int) -> bool:
+        """Does the query add a kind of place of another level than the place's own (its names' kinds of place
+        and its ``level`` attribute: "region", "district", "settlement", a landform)?"""
+        levels = self.index.lexicon.place_levels
+        added = {levels[t.key] for t in _unmatched(query, state) if t.key in levels}
+        if not added:
+            return False
+        own = self.index.levels(entity)
+        return bool(own) and not added <= own
 
     def _qualified(self, query: ParsedName, state: object, entity: int) -> bool:
         """Does the query add a name word or a qualifier ("Central", data/qualifiers.tsv) to a place's or an
@@ -360,6 +407,8 @@ _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
+_HAN = frozenset({"Hani", "Hans", "Hant"})   # (Chinese characters: a name is its characters)
+_SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
 _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
@@ -384,6 +433,21 @@ def _any_kind(state: object, kind: str) -> bool:
     """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
     _flip, assessed = state  # type: ignore[misc]
     return any(k == kind for _s, k, _a, _b in assessed[3])
+
+
+def _loose(state: object, *kinds: str) -> bool:
+    """Was some word matched other than as written: as a typo or a skeleton (or as one of ``kinds``)?"""
+    _flip, assessed = state  # type: ignore[misc]
+    return any(k in ("typo", "skeleton", *kinds) for _s, k, _a, _b in assessed[3])
+
+
+def _both_unmatched(query: ParsedName, entry: Entry, state: object) -> bool:
+    """Does the name leave a name word unmatched while the query leaves a word of its own (not a particle)?
+    Then each names something the other does not."""
+    flip, assessed = state  # type: ignore[misc]
+    query_scores, name_scores = (assessed[5], assessed[4]) if flip else (assessed[4], assessed[5])
+    return (any(not s and _name_word(t) for t, s in zip(entry.parsed.tokens, name_scores))
+            and any(not s and t.role is not Role.PARTICLE for t, s in zip(query.tokens, query_scores)))
 
 
 def _short_skeleton(state: object) -> bool:

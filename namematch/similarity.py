@@ -344,11 +344,13 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
 
 def _kinds_of_place(ta: Sequence[NameToken], score_a: list[float], tb: Sequence[NameToken],
                     score_b: list[float]) -> bool:
-    """Are the unmatched generic words of both names kinds of place ("Region" / "Province")? Institutions'
-    words are not interchangeable: a "Supreme Court" is no "Security Council"."""
-    places = lexicon().place_words
-    return all(t.key in places for tokens, scores in ((ta, score_a), (tb, score_b))
-               for t, s in zip(tokens, scores) if not s and t.role is Role.GENERIC)
+    """Are the unmatched generic words of both names kinds of place of one level ("Region" / "Province")?
+    Institutions' words are not interchangeable ("Supreme Court" / "Security Council"), nor are kinds of place
+    of different levels ("Osh Region" / "Osh city")."""
+    levels = lexicon().place_levels
+    found = {levels.get(t.key) for tokens, scores in ((ta, score_a), (tb, score_b))
+             for t, s in zip(tokens, scores) if not s and t.role is Role.GENERIC}
+    return len(found) == 1 and None not in found
 
 
 def compare(

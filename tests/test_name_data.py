@@ -31,6 +31,7 @@ TABLES = {
     "name_frequency.tsv": (("token", "weight", "note"), ("token",)),
     "org_words.tsv": (("form", "category", "lang"), ("form", "lang")),
     "abbreviations.tsv": (("form", "expansion", "lang"), ("form", "lang")),
+    "place_words.tsv": (("form", "lang", "meaning", "level"), ("form", "lang")),
     "qualifiers.tsv": (("form", "lang"), ("form", "lang")),
 }
 
@@ -43,6 +44,7 @@ ALLOWED = {
     ("patronymics.tsv", "position"): {"suffix", "word"},
     ("patronymics.tsv", "kind"): {"patronymic", "surname"},
     ("org_words.tsv", "category"): {"legal", "generic"},
+    ("place_words.tsv", "level"): {"region", "district", "settlement", "mountains", "river", "valley", "lake"},
 }
 
 Row = tuple[int, dict[str, str]]

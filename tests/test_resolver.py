@@ -348,3 +348,50 @@ def test_names_that_read_alike_leave_room_for_the_entitys_other_names() -> None:
     g = Gazetteer.from_records([{"id": "b", "type": "person", "name": "Abdul Ghani Baradar",
                                  "aliases": ["Baradar", "عبدالغنی برادر", "عبدالغني برادر", "عبدالغنى برادر"]}])
     assert [m.entity.id for m in Resolver(g).resolve("Barodar")] == ["b"]
+
+
+def test_kinds_of_place_of_another_level_name_another_place() -> None:
+    """place_words.tsv levels: a region's kind words stand in for each other, not for a city's; a place's
+    ``level`` attribute says what its names do not."""
+    g = Gazetteer.from_records([
+        {"id": "osh", "type": "place", "name": "Zelvar Region"},
+        {"id": "city", "type": "place", "name": "Torvan", "attributes": {"level": "settlement"}},
+    ])
+    r = Resolver(g)
+    ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
+    assert ids("Zelvar Province") == ["osh"] and ids("Zelvar city") == [] and ids("город Zelvar") == []
+    assert ids("Torvan City") == ["city"] and ids("Torvan Region") == [] and ids("Torvan River") == []
+
+
+def test_a_name_a_comma_and_the_place_it_lies_in() -> None:
+    g = Gazetteer.from_records([
+        {"id": "kordia", "type": "country", "name": "Kordia"},
+        {"id": "marvia", "type": "country", "name": "Marvia"},
+        {"id": "zel", "type": "place", "name": "Zelvar", "attributes": {"country": "kordia"}},
+        {"id": "tok", "type": "person", "name": "Timur Tokarbay"},
+    ])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Zelvar, Kordia")] == ["zel"]
+    assert r.resolve("Zelvar, Marvia") == []
+    assert [m.entity.id for m in r.resolve("Tokarbay, Timur")] == ["tok"]   # (no place after the comma)
+
+
+def test_titles_abbreviations_and_chinese_names_match_as_written() -> None:
+    """A title alone is no name; an abbreviation in the query's script is its letters; a Chinese name is its
+    characters (a syllable off is another name)."""
+    g = Gazetteer.from_records([
+        {"id": "malawi", "type": "country", "name": "Malawi", "aliases": ["Malaui"]},
+        {"id": "nato", "type": "org", "name": "North Atlantic Treaty Organization", "abbreviations": ["NATO"]},
+        {"id": "sg", "type": "country", "name": "Singapore", "aliases": ["新加坡"]},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Mawlawi") == [] and [m.entity.id for m in r.resolve("Malawi")] == ["malawi"]
+    assert r.resolve("natto") == [] and [m.entity.id for m in r.resolve("Nato")] == ["nato"]
+    assert r.resolve("新疆") == [] and r.resolve("Xinjiang") == [] and r.best("新加坡").entity.id == "sg"
+
+
+def test_a_body_missing_its_own_name_word_with_another_word_added_is_another() -> None:
+    g = Gazetteer.from_records([{"id": "sco", "type": "org", "name": "Shanghai Cooperation Organisation"}])
+    r = Resolver(g)
+    assert r.resolve("Organisation of Islamic Cooperation") == []
+    assert [m.entity.id for m in r.resolve("Shanghai Cooperation Organization")] == ["sco"]
