@@ -180,6 +180,13 @@ class NameIndex:
                 continue
             seen.add(text)
             entries.append(Entry(ei, name, form, via, parsed))
+            if parsed.titles and via is None and not form.isascii():
+                # (a Chinese or Japanese name ending in a kind word, "巴达赫尚省", is also kept whole: its
+                # romanisation is one word, "Badaheshangsheng")
+                whole = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens, dotted=False,
+                                   cjk_titles=False)
+                if whole.text != text:
+                    entries.append(Entry(ei, name, form, via, whole))
         tokens.clear()
         forms.clear()
         self.entries: tuple[Entry, ...] = tuple(entries)

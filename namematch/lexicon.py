@@ -9,6 +9,7 @@ name. Lookups are by word key (titles by key sequence); patronymic suffixes
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
@@ -41,6 +42,7 @@ class Lexicon:
     name_suffixes: frozenset[str]               # normalised words after a person's name: "jr", "iii"
     abbreviations: Mapping[str, str]            # key of a shortened generic word -> key of the word ("intl")
     qualifiers: frozenset[str]                  # keys of words that make a place's name another's ("central")
+    cjk_suffixes: tuple[str, ...]               # titles and kind words written after a CJK name, longest first
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -173,6 +175,8 @@ def _build() -> Lexicon:
         function_words=frozenset(function),
         name_suffixes=frozenset(suffixes_after),
         abbreviations=MappingProxyType(abbreviations),
+        cjk_suffixes=tuple(sorted({unicodedata.normalize("NFKC", cols[0])
+                                   for _, cols in read_rows("cjk_suffixes.tsv", 2)}, key=lambda f: (-len(f), f))),
         qualifiers=frozenset(w for _, cols in read_rows("qualifiers.tsv", 1)
                              for f in _forms(cols[0]) for w in f.split()),
     )

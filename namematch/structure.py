@@ -33,6 +33,8 @@ ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
 _ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 # A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
+# A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
+_CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
 _DOTTED = re.compile(r"\s*(?:[^\W\d_]\.){2,}[^\W\d_]?\s*")
 
 
@@ -135,6 +137,7 @@ def parse_name(
     titles: bool = True,
     cache: dict[tuple[str, Role, bool], NameToken] | None = None,
     dotted: bool = True,
+    cjk_titles: bool = True,
 ) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
@@ -150,15 +153,22 @@ def parse_name(
     acronym. The index keeps a gazetteer's dotted names letter by letter (``dotted=False``), as text
     spells them ("U.N." in an article is two letters with dots); a query's acronym meets them by
     their initials.
+
+    ``cjk_titles``: titles and kind words written right after Chinese or Japanese words
+    (``data/cjk_suffixes.tsv``: "托卡耶夫总统", "喀布尔市") are set aside with the titles.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     lex = lexicon()
-    # (its letters are one word: read one by one, "a" and "o" would be function words, and "A" an initial)
-    raw = raw_words(text.replace(".", "") if dotted and _DOTTED.fullmatch(text) else text)
     found: list[str] = []
+    words_of = text
+    if cjk_titles and _CJK_END.search(text):
+        words_of = _cjk_titles(text, lex.cjk_suffixes, found)
+    # (its letters are one word: read one by one, "a" and "o" would be function words, and "A" an initial)
+    raw = raw_words(words_of.replace(".", "") if dotted and _DOTTED.fullmatch(words_of) else words_of)
     if titles and type in (None, "person"):
-        raw, found = _strip_titles(raw, lex)
+        raw, before = _strip_titles(raw, lex)
+        found[:0] = before
     keys = [translit_key(t) for t, _ in raw]
     if len(raw) > 1:
         function_words = lex.function_words
@@ -197,6 +207,25 @@ def parse_name(
             cache[t, role, abjad] = token
         tokens.append(token)
     return ParsedName(text, tuple(tokens), tuple(found))
+
+
+def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str]) -> str:
+    """``text`` without the titles and kind words written right after its Chinese or Japanese words
+    ("托卡耶夫总统", "喀布尔市"), which go to ``found``; a word that is nothing but a suffix stays."""
+    out = []
+    for chunk in text.split():
+        word = chunk
+        removed = True
+        while removed:
+            removed = False
+            for suffix in suffixes:
+                if word.endswith(suffix) and _CJK_END.search(word[:-len(suffix)]):
+                    found.append(suffix)
+                    word = word[:-len(suffix)]
+                    removed = True
+                    break
+        out.append(word)
+    return " ".join(out)
 
 
 def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) -> list[Role]:

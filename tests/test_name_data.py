@@ -33,6 +33,7 @@ TABLES = {
     "abbreviations.tsv": (("form", "expansion", "lang"), ("form", "lang")),
     "place_words.tsv": (("form", "lang", "meaning", "level"), ("form", "lang")),
     "qualifiers.tsv": (("form", "lang"), ("form", "lang")),
+    "cjk_suffixes.tsv": (("form", "category", "lang", "meaning"), ("form", "lang")),
 }
 
 ALLOWED = {
@@ -44,6 +45,7 @@ ALLOWED = {
     ("patronymics.tsv", "position"): {"suffix", "word"},
     ("patronymics.tsv", "kind"): {"patronymic", "surname"},
     ("org_words.tsv", "category"): {"legal", "generic"},
+    ("cjk_suffixes.tsv", "category"): {"title", "kind"},
     ("place_words.tsv", "level"): {"region", "district", "settlement", "mountains", "river", "valley", "lake"},
 }
 

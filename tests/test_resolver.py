@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
-from namematch import BruteForceResolver, Resolver, evaluate
+from namematch import BruteForceResolver, Resolver, evaluate, transliterate
 from namematch.structure import parse_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -395,3 +395,18 @@ def test_a_body_missing_its_own_name_word_with_another_word_added_is_another() -
     r = Resolver(g)
     assert r.resolve("Organisation of Islamic Cooperation") == []
     assert [m.entity.id for m in r.resolve("Shanghai Cooperation Organization")] == ["sco"]
+
+
+def test_titles_and_kind_words_written_after_a_chinese_or_japanese_name() -> None:
+    """data/cjk_suffixes.tsv: "托卡耶夫总统" is President Tokayev, "喀布尔市" Kabul city; a name ending in such a
+    word is still found whole, and by its romanisation."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["托卡耶夫", "トカエフ"]},
+        {"id": "k", "type": "place", "name": "Kabul", "aliases": ["喀布尔"]},
+        {"id": "b", "type": "place", "name": "Badakhshan Province", "aliases": ["巴达赫尚省"]},
+    ])
+    r = Resolver(g)
+    ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
+    assert ids("托卡耶夫总统") == ["t"] and ids("トカエフ大統領") == ["t"] and ids("喀布尔市") == ["k"]
+    assert ids("巴达赫尚省") == ["b"] and ids("巴达赫尚") == ["b"] and ids(transliterate("巴达赫尚省")) == ["b"]
+    assert parse_name("托卡耶夫总统").titles == ("总统",) and parse_name("总统").tokens     # (a title alone stays)
