@@ -20,7 +20,7 @@ from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 from .index import Entry, NameIndex
 from .mentions import _ACRONYM_LETTERS, Mention, MentionFinder, canonicalize
 from .similarity import DEFAULT_THRESHOLD, SKELETON, Comparison, _explained, _scored
-from .structure import NameToken, ParsedName, Role
+from .structure import NameToken, ParsedName, Role, parse_name
 from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -159,11 +159,12 @@ class Resolver:
         if not 0.0 <= thr <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {thr!r}")
         when = _dt.date.fromisoformat(date) if isinstance(date, str) else date
-        return self._resolve(name, limit, _types(types), when, thr=thr, skip=frozenset())
+        return self._resolve(name, limit, _types(types), when, thr=thr, skip=frozenset(), as_text=True)
 
     def _resolve(self, name: str, limit: int | None, wanted: frozenset[EntityType] | None,
-                 when: _dt.date | None, *, thr: float, skip: frozenset[int]) -> list[Match]:
-        """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``."""
+                 when: _dt.date | None, *, thr: float, skip: frozenset[int], as_text: bool = False) -> list[Match]:
+        """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``; ``as_text``: a name
+        nothing matches is then read as running text (:meth:`_as_text`)."""
         located = self._located(name, wanted, when, thr=thr, skip=skip)
         if located is not None:
             return located if limit is None else located[:limit]
@@ -185,7 +186,32 @@ class Resolver:
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
         out = sorted(best.values(), key=_rank)
+        if not out and as_text:
+            out = self._as_text(name, wanted, when, thr)
         return out if limit is None else out[:limit]
+
+    def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
+                 thr: float) -> list[Match]:
+        """A name no indexed form matches, read as running text is (:mod:`namematch.mentions`): case endings
+        ("Амиром Ханом Муттаки", "Средней Азии") and short forms ("Верховный суд РК") are understood there.
+        Only a single mention covering the whole name counts, but for titles, particles and kinds of place."""
+        found = self._mention_finder().find(name, date=when, demonyms=False, ambiguous=False,
+                                            threshold=max(thr, self.threshold))
+        if len(found) != 1 or found[0].score < thr:
+            return []
+        m = found[0]
+        if wanted is not None and m.entity.type not in wanted:
+            return []
+        lex = self.index.lexicon
+        rest = parse_name(name[:m.start] + " " + name[m.end:], titles=False).tokens
+        levels = self.index.levels(next(iter(self.index.positions((m.entity.id,)))))
+        if any((t.key,) not in lex.titles and t.role is not Role.PARTICLE
+               and not (t.key in lex.place_levels and (not levels or lex.place_levels[t.key] in levels))
+               for t in rest):
+            return []       # (another word names something else: "د افغانستان بانک" is a bank, "Almaty Region")
+        comparison = Comparison(name, m.name.text, m.score, True, thr, "inflected" if m.text != m.name.text else "full")
+        return [Match(m.entity, m.score, m.name, m.name.text, None, comparison,
+                      when is None or m.name.is_valid_on(when))]
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],

@@ -410,3 +410,17 @@ def test_titles_and_kind_words_written_after_a_chinese_or_japanese_name() -> Non
     assert ids("托卡耶夫总统") == ["t"] and ids("トカエフ大統領") == ["t"] and ids("喀布尔市") == ["k"]
     assert ids("巴达赫尚省") == ["b"] and ids("巴达赫尚") == ["b"] and ids(transliterate("巴达赫尚省")) == ["b"]
     assert parse_name("托卡耶夫总统").titles == ("总统",) and parse_name("总统").tokens     # (a title alone stays)
+
+
+def test_a_name_nothing_matches_is_read_as_running_text() -> None:
+    """Case endings and the like, as find_mentions reads them, when no indexed form matches the name; a word
+    beside the mention that names something else (not a title or the place's own kind) keeps it out."""
+    g = Gazetteer.from_records([
+        {"id": "m", "type": "person", "name": "Amir Khan Muttaqi", "aliases": ["Амир Хан Муттаки"]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Казахстан"]},
+    ])
+    r = Resolver(g)
+    found = r.resolve("Амиром Ханом Муттаки")
+    assert [m.entity.id for m in found] == ["m"] and found[0].comparison.grade == "inflected"
+    assert [m.entity.id for m in r.resolve("Казахстана")] == ["kz"]
+    assert r.resolve("Банк Казахстана") == [] and r.resolve("Казахстана", types="person") == []
