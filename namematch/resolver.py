@@ -254,7 +254,7 @@ class Resolver:
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             if _loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in _HAN):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
-            if (entry.name.kind is NameKind.ABBREVIATION and _loose(state, "variant")
+            if (_acronymic(entry.name) and _loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
@@ -459,6 +459,12 @@ def _any_kind(state: object, kind: str) -> bool:
     """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
     _flip, assessed = state  # type: ignore[misc]
     return any(k == kind for _s, k, _a, _b in assessed[3])
+
+
+def _acronymic(name: Name) -> bool:
+    """An abbreviation, or a name written as one (a few capitals: "NATO" is the alliance's canonical name)."""
+    text = name.text
+    return name.kind is NameKind.ABBREVIATION or (len(text) <= _ACRONYM_LETTERS and text.isalpha() and text.isupper())
 
 
 def _loose(state: object, *kinds: str) -> bool:
