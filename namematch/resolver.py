@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from attrs import frozen
+from jellyfish import damerau_levenshtein_distance
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
-from .mentions import _ACRONYM_LETTERS, Mention, MentionFinder, canonicalize
+from .mentions import _ACRONYM_LETTERS, _MIN_STEM, _SUFFIXING, Mention, MentionFinder, _endings, _key, canonicalize
 from .similarity import DEFAULT_THRESHOLD, SKELETON, Comparison, _explained, _scored
-from .structure import NameToken, ParsedName, Role, parse_name
+from .structure import NameToken, ParsedName, Role
 from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -192,26 +194,36 @@ class Resolver:
 
     def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
                  thr: float) -> list[Match]:
-        """A name no indexed form matches, read as running text is (:mod:`namematch.mentions`): case endings
-        ("Амиром Ханом Муттаки", "Средней Азии") and short forms ("Верховный суд РК") are understood there.
-        Only a single mention covering the whole name counts, but for titles, particles and kinds of place."""
-        found = self._mention_finder().find(name, date=when, demonyms=False, ambiguous=False,
-                                            threshold=max(thr, self.threshold))
-        if len(found) != 1 or found[0].score < thr:
+        """A name no indexed form matches, with its words' case endings read as running text reads them
+        (data/inflection.tsv): each word that is no indexed word as written, but is one without an ending, is put
+        in that form, and the name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву"). The
+        endings must be of one language, and a match's name of that language, of none, or written exactly so
+        ("казаки", Cossacks, is not the Kazakh "қазақ"). The evidence then shows the dictionary forms."""
+        postings = self.index.postings
+        endings = _endings()
+        forms: list[str] = []
+        langs: set[str] = set()
+        for word in name.split():
+            stem = None
+            if _key(word) not in postings:
+                folded = unicodedata.normalize("NFC", word)
+                low = folded.casefold()
+                for ending, repl, lang in endings[detect_script(folded) == "Cyrl"]:
+                    if low.endswith(ending) and len(folded) - len(ending) + len(repl) >= _MIN_STEM:
+                        candidate = folded[:len(folded) - len(ending)] + repl
+                        if _key(candidate) in postings:
+                            stem = candidate
+                            langs.add(_SUFFIXING.get(lang, lang))
+                            break
+            forms.append(stem or word)
+        if not langs or len(langs) > 1:
             return []
-        m = found[0]
-        if wanted is not None and m.entity.type not in wanted:
-            return []
-        lex = self.index.lexicon
-        rest = parse_name(name[:m.start] + " " + name[m.end:], titles=False).tokens
-        levels = self.index.levels(next(iter(self.index.positions((m.entity.id,)))))
-        if any((t.key,) not in lex.titles and t.role is not Role.PARTICLE
-               and not (t.key in lex.place_levels and (not levels or lex.place_levels[t.key] in levels))
-               for t in rest):
-            return []       # (another word names something else: "د افغانستان بانک" is a bank, "Almaty Region")
-        comparison = Comparison(name, m.name.text, m.score, True, thr, "inflected" if m.text != m.name.text else "full")
-        return [Match(m.entity, m.score, m.name, m.name.text, None, comparison,
-                      when is None or m.name.is_valid_on(when))]
+        (lang,) = langs
+        reading = " ".join(forms)
+        written = unicodedata.normalize("NFC", reading).casefold()
+        found = self._resolve(reading, None, wanted, when, thr=thr, skip=frozenset())
+        return [m for m in found if m.name.lang is None or _SUFFIXING.get(m.name.lang, m.name.lang) == lang
+                or unicodedata.normalize("NFC", m.name.text).casefold() == written]
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
@@ -257,6 +269,8 @@ class Resolver:
             if (_acronymic(entry.name) and _loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
+            if entity.type is EntityType.PERSON and _far_typo(query, entry, state):
+                continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
             if entity.type in _BODIES and _both_unmatched(query, entry, state):
@@ -434,6 +448,7 @@ _FINDER_LOCK = threading.Lock()
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
 _HAN = frozenset({"Hani", "Hans", "Hant"})   # (Chinese characters: a name is its characters)
+_FAR = 3      # letters apart that make two words of a person's name two names
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
@@ -459,6 +474,15 @@ def _any_kind(state: object, kind: str) -> bool:
     """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
     _flip, assessed = state  # type: ignore[misc]
     return any(k == kind for _s, k, _a, _b in assessed[3])
+
+
+def _far_typo(query: ParsedName, entry: Entry, state: object) -> bool:
+    """Were two words aligned as a typo though three or more letters apart (in their romanisation keys)?"""
+    flip, assessed = state  # type: ignore[misc]
+    x, y = (entry.parsed, query) if flip else (query, entry.parsed)
+    return any(kind == "typo" and len(a) == len(b) == 1
+               and damerau_levenshtein_distance(x.tokens[a[0]].key, y.tokens[b[0]].key) >= _FAR
+               for _s, kind, a, b in assessed[3])
 
 
 def _acronymic(name: Name) -> bool:
