@@ -269,8 +269,10 @@ class Resolver:
             if (_acronymic(entry.name) and _loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
-            if entity.type is EntityType.PERSON and _far_typo(query, entry, state):
-                continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani
+            if (entity.type is EntityType.PERSON and script == "Latn" and entry.via is None
+                    and _far_typo(query, entry, state)):
+                continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin
+                # letters: one Cyrillic or Arabic letter may romanise as three, "щ" as "shch")
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
             if entity.type in _BODIES and _both_unmatched(query, entry, state):
@@ -477,11 +479,11 @@ def _any_kind(state: object, kind: str) -> bool:
 
 
 def _far_typo(query: ParsedName, entry: Entry, state: object) -> bool:
-    """Were two words aligned as a typo though three or more letters apart (in their romanisation keys)?"""
+    """Were two words aligned as a typo though three or more letters apart (as written, normalised)?"""
     flip, assessed = state  # type: ignore[misc]
     x, y = (entry.parsed, query) if flip else (query, entry.parsed)
     return any(kind == "typo" and len(a) == len(b) == 1
-               and damerau_levenshtein_distance(x.tokens[a[0]].key, y.tokens[b[0]].key) >= _FAR
+               and damerau_levenshtein_distance(x.tokens[a[0]].text, y.tokens[b[0]].text) >= _FAR
                for _s, kind, a, b in assessed[3])
 
 
