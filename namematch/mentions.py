@@ -84,12 +84,15 @@ from attrs import evolve, frozen
 from gazetteer import Entity, EntityType, Name, NameKind
 
 from .index import ALPHABETS
+from .inflection import MIN_STEM as _MIN_STEM
+from .inflection import stem_keys as _stem_keys
+from .inflection import word_key as _key
 from .lexicon import lexicon
 from .normalize import normalize_word
-from .phonetic import deletions, skeleton_key, translit_key
+from .phonetic import deletions, skeleton_key
+from .rules import ACRONYM_LETTERS as _ACRONYM_LETTERS
 from .similarity import compare_parsed
 from .structure import NameToken, ParsedName, Role, parse_name
-from .tables import read_rows
 from .translit import detect_script
 
 if TYPE_CHECKING:
@@ -103,7 +106,6 @@ MENTION_THRESHOLD = 0.8
 
 #: The forms a mention can take.
 FORMS = ("full", "partial", "abbreviation", "historical", "demonym")
-_ACRONYM_LETTERS = 5     # a name this short in capitals is an acronym, whatever its kind
 _SHORT_UNMARKED = 4      # a one-word name this short, accented, is met without its accents only with support
 
 # A word: letters and digits with the combining marks, joiners and apostrophes that occur inside names
@@ -154,7 +156,6 @@ _MAX_TRAIL = 5         # lowercase words a name may end with ("... қауіпс�
 _GAP_MAX = 40          # longest gap (in characters) between two words of one name
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
 _FUZZY_SPAN = 5        # longest reading resolved through the resolver
-_MIN_STEM = 3          # shortest stem left after removing a case ending
 _MAX_GIVEN = 3         # given names before a middle initial ("Kassym-Jomart K. Tokayev": two words)
 _BESIDE_MAX = 12       # longest gap between an institution and the place that owns it ("’s ", " of the ")
 _TIE = 0.02            # options this close to the best are ties
@@ -210,21 +211,6 @@ class Mention:
 
 
 # --- tables -----------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _endings() -> dict[bool, tuple[tuple[str, str, str], ...]]:
-    """Case endings as ``(ending, replacement, language)``, longest first, keyed by "is Cyrillic"."""
-    out: dict[bool, set[tuple[str, str, str]]] = {True: set(), False: set()}
-    for _, cols in read_rows("inflection.tsv", 3):
-        ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
-        out[detect_script(ending) == "Cyrl"].add((ending, repl, cols[2]))
-    return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
-
-
-def _key(word: str) -> str:
-    norm, _ = normalize_word(word)
-    return "".join(translit_key(p) for p in norm.split())
-
 
 def _is_cap(word: str) -> bool:
     """Capitalised, or a letter of a script without case."""
@@ -1591,17 +1577,6 @@ def _same_case(query: str, name: str, kind: NameKind) -> bool:
     return True
 
 
-@lru_cache(maxsize=1 << 16)
-def _stem_keys(word: str) -> tuple[tuple[str, str], ...]:
-    """The keys (with the forms) of ``word`` without a case ending, one per key, in the endings' order: the
-    stems are made and keyed once per word, whichever table they are then looked up in."""
-    folded = unicodedata.normalize("NFC", word)
-    out: dict[str, str] = {}
-    for stem in _stems(folded, _endings()[detect_script(folded) == "Cyrl"]):
-        out.setdefault(_key(stem), stem)
-    return tuple(out.items())
-
-
 def _stem_in(word: str, table: Container[str]) -> tuple[str, str] | None:
     """The key and form of ``word`` without a case ending, for the first such key in ``table``."""
     return next(((k, s) for k, s in _stem_keys(word) if k in table), None)
@@ -1626,27 +1601,6 @@ def _extend(combos: dict[str, tuple[str, ...]], key: str, forms: list[str],
         for wk, wf in ((info[1], info[2]), *info[10]):
             if k + wk != key + info[1] and len(out) < _MAX_COMBOS:
                 out.setdefault(k + wk, (*f, wf))
-    return out
-
-
-# Languages whose endings combine on one word (inflection.tsv lists the endings Kyrgyz shares with Kazakh once).
-_SUFFIXING = {"kk": "kk", "ky": "kk"}
-
-
-def _stems(word: str, endings: Sequence[tuple[str, str, str]]) -> list[str]:
-    """Dictionary-form candidates of an inflected word: one or two endings of one language removed."""
-    low = word.casefold()
-    first: list[tuple[str, str]] = []
-    for ending, repl, lang in endings:
-        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= _MIN_STEM:
-            first.append((word[: len(word) - len(ending)] + repl, lang))     # ("Ате" in "Алма-Ате" is "Ата")
-    out = [stem for stem, _ in first]
-    for stem, lang in first:
-        low = stem.casefold()
-        for ending, repl, lang2 in endings:
-            if _SUFFIXING.get(lang2, lang2) == _SUFFIXING.get(lang, lang) and low.endswith(ending) \
-                    and len(stem) - len(ending) + len(repl) >= _MIN_STEM:
-                out.append(stem[: len(stem) - len(ending)] + repl)
     return out
 
 

@@ -4,7 +4,9 @@ Candidates come from the index's blocking keys (never a scan of every name),
 then each is scored with :func:`namematch.similarity.compare_parsed`. Results are
 :class:`Match` records, best first, one per entity, sorted by
 ``(-score, entity id)`` so output is deterministic. A name that clears the
-threshold for several entities returns all of them with their scores.
+threshold for several entities returns all of them with their scores. A candidate that clears the
+threshold may still be passed over by a rule (:mod:`namematch.rules`): a qualified or another-level name
+of a place or body, a typo on an acronym or a demonym, a short skeleton through another script.
 """
 
 from __future__ import annotations
@@ -15,14 +17,27 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from attrs import frozen
-from jellyfish import damerau_levenshtein_distance
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import Entry, NameIndex
-from .mentions import _ACRONYM_LETTERS, _MIN_STEM, _SUFFIXING, Mention, MentionFinder, _endings, _key, canonicalize
-from .similarity import DEFAULT_THRESHOLD, SKELETON, Comparison, _explained, _scored
-from .structure import NameToken, ParsedName, Role
+from .inflection import SUFFIXING, dictionary_forms, endings, word_key
+from .mentions import Mention, MentionFinder, canonicalize
+from .rules import (
+    HAN,
+    acronym_typo,
+    acronymic,
+    any_kind,
+    both_unmatched,
+    extra_given_name,
+    far_typo,
+    loose,
+    name_word,
+    short_skeleton,
+    unmatched,
+)
+from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
+from .structure import ParsedName, Role
 from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -171,11 +186,10 @@ class Resolver:
         if located is not None:
             return located if limit is None else located[:limit]
         best: dict[int, Match] = {}
-        readings = self.index.parse_query(name)
-        for query in readings:
+        titles = self.index.lexicon.titles
+        for query in self.index.parse_query(name):
             if query.tokens:
                 institution = self.index.institution_words(query)
-                titles = self.index.lexicon.titles
                 title_only = all((t.key,) in titles for t in query.tokens)
                 foreign: list[frozenset[int]] = []
                 self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign,
@@ -194,27 +208,23 @@ class Resolver:
 
     def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
                  thr: float) -> list[Match]:
-        """A name no indexed form matches, with its words' case endings read as running text reads them
+        """A name no indexed form matches, with its Cyrillic words' case endings read as running text reads them
         (data/inflection.tsv): each word that is no indexed word as written, but is one without an ending, is put
         in that form, and the name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву"). The
         endings must be of one language, and a match's name of that language, of none, or written exactly so
         ("казаки", Cossacks, is not the Kazakh "қазақ"). The evidence then shows the dictionary forms."""
         postings = self.index.postings
-        endings = _endings()
         forms: list[str] = []
         langs: set[str] = set()
         for word in name.split():
             stem = None
-            if _key(word) not in postings:
-                folded = unicodedata.normalize("NFC", word)
-                low = folded.casefold()
-                for ending, repl, lang in endings[detect_script(folded) == "Cyrl"]:
-                    if low.endswith(ending) and len(folded) - len(ending) + len(repl) >= _MIN_STEM:
-                        candidate = folded[:len(folded) - len(ending)] + repl
-                        if _key(candidate) in postings:
-                            stem = candidate
-                            langs.add(_SUFFIXING.get(lang, lang))
-                            break
+            folded = unicodedata.normalize("NFC", word)
+            if detect_script(folded) == "Cyrl" and word_key(word) not in postings:
+                table = endings()[True]
+                stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table) if word_key(f) in postings),
+                                  (None, ""))
+                if stem:
+                    langs.add(SUFFIXING.get(lang, lang))
             forms.append(stem or word)
         if not langs or len(langs) > 1:
             return []
@@ -222,7 +232,7 @@ class Resolver:
         reading = " ".join(forms)
         written = unicodedata.normalize("NFC", reading).casefold()
         found = self._resolve(reading, None, wanted, when, thr=thr, skip=frozenset())
-        return [m for m in found if m.name.lang is None or _SUFFIXING.get(m.name.lang, m.name.lang) == lang
+        return [m for m in found if m.name.lang is None or SUFFIXING.get(m.name.lang, m.name.lang) == lang
                 or unicodedata.normalize("NFC", m.name.text).casefold() == written]
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
@@ -251,31 +261,31 @@ class Resolver:
             if score < thr or (entry.name.kind in _WHOLE_ONLY and grade not in ("full", "acronym")):
                 continue
             if (grade == "partial" and entity.type is EntityType.PERSON
-                    and len(query.tokens) > len(entry.parsed.tokens) and _extra_given_name(query, state)
+                    and len(query.tokens) > len(entry.parsed.tokens) and extra_given_name(query, state)
                     and self._contradicted(query, entry)):
                 continue    # "Timur Tokayev" meets the alias "Tokayev", but not Kassym-Jomart Tokayev
-            if _short_skeleton(state) and len(entity.names) > 1:     # (one name: nothing else to prefer)
-                others = self.index.foreign_forms(detect_script(query.source) or "")
+            if short_skeleton(state) and len(entity.names) > 1:     # (one name: nothing else to prefer)
+                others = self.index.foreign_forms(script or "")
                 if i in others:
                     if foreign is not None and not foreign:
                         foreign.append(others)
                     continue
-            if _acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and _any_kind(state, "typo")):
+            if acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and any_kind(state, "typo")):
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
-            if _loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in _HAN):
+            if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
-            if (_acronymic(entry.name) and _loose(state, "variant")
+            if (acronymic(entry.name) and loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
             if (entity.type is EntityType.PERSON and script == "Latn" and entry.via is None
-                    and _far_typo(query, entry, state)):
+                    and far_typo(query, entry, state)):
                 continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin
                 # letters: one Cyrillic or Arabic letter may romanise as three, "щ" as "shch")
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
-            if entity.type in _BODIES and _both_unmatched(query, entry, state):
+            if entity.type in _BODIES and both_unmatched(query, entry, state):
                 continue    # "Organisation of Islamic Cooperation" is no "Shanghai Cooperation Organisation"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
             valid = when is None or entry.name.is_valid_on(when)
@@ -341,7 +351,7 @@ class Resolver:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place
         and its ``level`` attribute: "region", "district", "settlement", a landform)?"""
         levels = self.index.lexicon.place_levels
-        added = {levels[t.key] for t in _unmatched(query, state) if t.key in levels}
+        added = {levels[t.key] for t in unmatched(query, state) if t.key in levels}
         if not added:
             return False
         own = self.index.levels(entity)
@@ -354,7 +364,7 @@ class Resolver:
         beside "Сенат Парламента…"), unlike "Kazakh Senate" or "Islamic Jihad Union (IJU)"."""
         index = self.index
         qualifiers = index.lexicon.qualifiers
-        extra = [t for t in _unmatched(query, state) if t.key in qualifiers or _name_word(t)]
+        extra = [t for t in unmatched(query, state) if t.key in qualifiers or name_word(t)]
         if not extra:
             return False
         # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
@@ -449,8 +459,6 @@ _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
-_HAN = frozenset({"Hani", "Hans", "Hant"})   # (Chinese characters: a name is its characters)
-_FAR = 3      # letters apart that make two words of a person's name two names
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
@@ -458,73 +466,6 @@ _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
 
 _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, NameKind.ABBREVIATION: 2,
                NameKind.HISTORICAL: 3, NameKind.DEMONYM: 4}
-
-
-def _unmatched(query: ParsedName, state: object) -> list[NameToken]:
-    """The query's words that the compared name left unmatched."""
-    flip, assessed = state  # type: ignore[misc]
-    scores = assessed[5] if flip else assessed[4]
-    return [t for t, s in zip(query.tokens, scores) if not s]
-
-
-def _name_word(token: NameToken) -> bool:
-    """A name word (not a title, a kind of place or an initial) of three letters or more."""
-    return token.role is Role.NAME and len(token.text) >= 3
-
-
-def _any_kind(state: object, kind: str) -> bool:
-    """Was some word matched with evidence of this kind ("typo", "skeleton")?"""
-    _flip, assessed = state  # type: ignore[misc]
-    return any(k == kind for _s, k, _a, _b in assessed[3])
-
-
-def _far_typo(query: ParsedName, entry: Entry, state: object) -> bool:
-    """Were two words aligned as a typo though three or more letters apart (as written, normalised)?"""
-    flip, assessed = state  # type: ignore[misc]
-    x, y = (entry.parsed, query) if flip else (query, entry.parsed)
-    return any(kind == "typo" and len(a) == len(b) == 1
-               and damerau_levenshtein_distance(x.tokens[a[0]].text, y.tokens[b[0]].text) >= _FAR
-               for _s, kind, a, b in assessed[3])
-
-
-def _acronymic(name: Name) -> bool:
-    """An abbreviation, or a name written as one (a few capitals: "NATO" is the alliance's canonical name)."""
-    text = name.text
-    return name.kind is NameKind.ABBREVIATION or (len(text) <= _ACRONYM_LETTERS and text.isalpha() and text.isupper())
-
-
-def _loose(state: object, *kinds: str) -> bool:
-    """Was some word matched other than as written: as a typo or a skeleton (or as one of ``kinds``)?"""
-    _flip, assessed = state  # type: ignore[misc]
-    return any(k in ("typo", "skeleton", *kinds) for _s, k, _a, _b in assessed[3])
-
-
-def _both_unmatched(query: ParsedName, entry: Entry, state: object) -> bool:
-    """Does the name leave a name word unmatched while the query leaves a word of its own (not a particle)?
-    Then each names something the other does not."""
-    flip, assessed = state  # type: ignore[misc]
-    query_scores, name_scores = (assessed[5], assessed[4]) if flip else (assessed[4], assessed[5])
-    return (any(not s and _name_word(t) for t, s in zip(entry.parsed.tokens, name_scores))
-            and any(not s and t.role is not Role.PARTICLE for t, s in zip(query.tokens, query_scores)))
-
-
-def _short_skeleton(state: object) -> bool:
-    """Was some word matched by a consonant skeleton too short to be strong evidence (three or fewer)?"""
-    _flip, assessed = state  # type: ignore[misc]
-    return any(k == "skeleton" and s < SKELETON for s, k, _a, _b in assessed[3])
-
-
-def _acronym_typo(query: ParsedName, state: object) -> bool:
-    """Is the query one word in capitals (an acronym, two to five letters) that matched only as a typo?"""
-    source = query.source.strip()
-    if len(query.tokens) != 1 or not 2 <= len(source) <= _ACRONYM_LETTERS:
-        return False
-    return source.isalpha() and source.isupper() and _any_kind(state, "typo")
-
-
-def _extra_given_name(query: ParsedName, state: object) -> bool:
-    """Does the query hold a name word that the compared name left unmatched?"""
-    return any(map(_name_word, _unmatched(query, state)))
 
 
 def _rank(m: Match) -> tuple[object, ...]:

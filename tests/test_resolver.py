@@ -428,7 +428,9 @@ def test_a_name_nothing_matches_is_read_with_its_case_endings_off() -> None:
 
 
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
-    g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"}])
+    g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
+                                {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
     r = Resolver(g)
     assert r.resolve("Hashmat Ghani") == []
     assert [m.entity.id for m in r.resolve("Ashrav Ghany")] == ["g"]      # (a letter or two off is a spelling)
+    assert [m.entity.id for m in r.resolve("Sadyr Schaparow")] == ["j"]   # (so is another language's spelling)

@@ -215,11 +215,11 @@ def test_find_mentions_any_text(text: str, demonyms: bool, ambiguous: bool) -> N
 def _name_texts() -> st.SearchStrategy[str]:
     """Sentences holding the default gazetteer's names the ways text bends them: joined, hyphenated, cased,
     with case endings (the corners where a name's words, its joined keys and its endings meet)."""
-    from namematch.mentions import _endings
+    from namematch.inflection import endings
 
     names = sorted({n.text for e in Gazetteer.default() for n in e.names})
-    endings = sorted({e for table in _endings().values() for e, _, _ in table})
-    shaped = st.tuples(st.sampled_from(names), st.sampled_from(["", " ", "-"]), st.sampled_from(["", *endings]),
+    suffixes = sorted({e for table in endings().values() for e, _, _ in table})
+    shaped = st.tuples(st.sampled_from(names), st.sampled_from(["", " ", "-"]), st.sampled_from(["", *suffixes]),
                        st.sampled_from([str, str.lower, str.upper, str.title]))
     word = shaped.map(lambda s: s[3](s[0].replace(" ", s[1]) + s[2]))
     return st.lists(word, min_size=1, max_size=4).map(lambda ws: "Вчера " + ", ".join(ws) + " и ещё. " + ws[0])

@@ -1,0 +1,75 @@
+"""Case endings: the dictionary forms of an inflected word ("Токаева" → "Токаев", "Астанаға" → "Астана").
+
+The endings are data (``data/inflection.tsv``: ending, replacement, language). A word loses one ending,
+or two of one language (Kazakh and Kyrgyz stack them: "Астанадағы"); every stem keeps at least
+:data:`MIN_STEM` letters. Text reading (:mod:`namematch.mentions`) and the resolver's second reading of a
+name nothing matches both use these tables.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .normalize import normalize_word
+from .phonetic import translit_key
+from .tables import read_rows
+from .translit import detect_script
+
+__all__ = ["MIN_STEM", "SUFFIXING", "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
+
+MIN_STEM = 3          # shortest stem left after removing a case ending
+
+#: Languages whose endings combine on one word (inflection.tsv lists the endings Kyrgyz shares with Kazakh once).
+SUFFIXING = {"kk": "kk", "ky": "kk"}
+
+
+@lru_cache(maxsize=1)
+def endings() -> dict[bool, tuple[tuple[str, str, str], ...]]:
+    """Case endings as ``(ending, replacement, language)``, longest first, keyed by "is Cyrillic"."""
+    out: dict[bool, set[tuple[str, str, str]]] = {True: set(), False: set()}
+    for _, cols in read_rows("inflection.tsv", 3):
+        ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
+        out[detect_script(ending) == "Cyrl"].add((ending, repl, cols[2]))
+    return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
+
+
+def word_key(word: str) -> str:
+    """The romanisation key of one word of text (its parts joined: "Алма-Ата" is one key)."""
+    norm, _ = normalize_word(word)
+    return "".join(translit_key(p) for p in norm.split())
+
+
+def dictionary_forms(word: str, table: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Dictionary-form candidates of an inflected word with the language of their endings: one ending, or
+    two of one language, removed (``table``: :func:`endings` of the word's script)."""
+    low = word.casefold()
+    first: list[tuple[str, str]] = []
+    for ending, repl, lang in table:
+        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= MIN_STEM:
+            first.append((word[: len(word) - len(ending)] + repl, lang))     # ("Ате" in "Алма-Ате" is "Ата")
+    out = list(first)
+    for stem, lang in first:
+        low = stem.casefold()
+        for ending, repl, lang2 in table:
+            if SUFFIXING.get(lang2, lang2) == SUFFIXING.get(lang, lang) and low.endswith(ending) \
+                    and len(stem) - len(ending) + len(repl) >= MIN_STEM:
+                out.append((stem[: len(stem) - len(ending)] + repl, lang))
+    return out
+
+
+def stems(word: str, table: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The dictionary-form candidates of :func:`dictionary_forms`, without their languages."""
+    return [stem for stem, _ in dictionary_forms(word, table)]
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """The keys (with the forms) of ``word`` without a case ending, one per key, in the endings' order: the
+    stems are made and keyed once per word, whichever table they are then looked up in."""
+    folded = unicodedata.normalize("NFC", word)
+    out: dict[str, str] = {}
+    for stem in stems(folded, endings()[detect_script(folded) == "Cyrl"]):
+        out.setdefault(word_key(stem), stem)
+    return tuple(out.items())

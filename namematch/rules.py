@@ -1,0 +1,94 @@
+"""What the alignment of a query with a name says beyond its score: the resolver's rules.
+
+Each predicate reads the state :func:`namematch.similarity._scored` returns for a query and an indexed
+name (the aligned word pairs and what each word scored) and answers one question the resolver asks before
+it accepts a match: was some word matched only as a typo, or by a short consonant skeleton; does the query
+add a word the name lacks; were two words of a person's name far apart. The resolver combines them with
+what the gazetteer knows (an entity's home, its other names, the level of a place).
+"""
+
+from __future__ import annotations
+
+from jellyfish import damerau_levenshtein_distance
+
+from gazetteer import Name, NameKind
+
+from .index import Entry
+from .similarity import SKELETON
+from .structure import NameToken, ParsedName, Role
+
+__all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "acronym_typo", "acronymic", "any_kind", "both_unmatched",
+           "extra_given_name", "far_typo", "loose", "name_word", "short_skeleton", "unmatched"]
+
+ACRONYM_LETTERS = 5   # a name this short in capitals is an acronym, whatever its kind
+FAR = 3               # letters apart that make two words of a person's name two names
+HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
+
+
+def unmatched(query: ParsedName, state: object) -> list[NameToken]:
+    """The query's words that the compared name left unmatched."""
+    flip, assessed = state  # type: ignore[misc]
+    scores = assessed[5] if flip else assessed[4]
+    return [t for t, s in zip(query.tokens, scores) if not s]
+
+
+def name_word(token: NameToken) -> bool:
+    """A name word (not a title, a kind of place or an initial) of three letters or more."""
+    return token.role is Role.NAME and len(token.text) >= 3
+
+
+def any_kind(state: object, *kinds: str) -> bool:
+    """Was some word matched with evidence of one of these kinds ("typo", "skeleton", "variant")?"""
+    _flip, assessed = state  # type: ignore[misc]
+    return any(k in kinds for _s, k, _a, _b in assessed[3])
+
+
+def far_typo(query: ParsedName, entry: Entry, state: object) -> bool:
+    """Were two words aligned as a typo though three or more letters apart, both as written (normalised) and in
+    their romanisation keys? (Either alone misleads: "Schaparow" is "Japarov" in other letters, and key
+    folding shortens "Zayabova" more than "Zaynabova".)"""
+    flip, assessed = state  # type: ignore[misc]
+    x, y = (entry.parsed, query) if flip else (query, entry.parsed)
+    pairs = [(x.tokens[a[0]], y.tokens[b[0]]) for _s, kind, a, b in assessed[3]
+             if kind == "typo" and len(a) == len(b) == 1]
+    return any(damerau_levenshtein_distance(p.text, q.text) >= FAR and damerau_levenshtein_distance(p.key, q.key) >= FAR
+               for p, q in pairs)
+
+
+def acronymic(name: Name) -> bool:
+    """An abbreviation, or a name written as one (a few capitals: "NATO" is the alliance's canonical name)."""
+    text = name.text
+    return name.kind is NameKind.ABBREVIATION or (len(text) <= ACRONYM_LETTERS and text.isalpha() and text.isupper())
+
+
+def loose(state: object, *kinds: str) -> bool:
+    """Was some word matched other than as written: as a typo or a skeleton (or as one of ``kinds``)?"""
+    return any_kind(state, "typo", "skeleton", *kinds)
+
+
+def both_unmatched(query: ParsedName, entry: Entry, state: object) -> bool:
+    """Does the name leave a name word unmatched while the query leaves a word of its own (not a particle)?
+    Then each names something the other does not."""
+    flip, assessed = state  # type: ignore[misc]
+    query_scores, name_scores = (assessed[5], assessed[4]) if flip else (assessed[4], assessed[5])
+    return (any(not s and name_word(t) for t, s in zip(entry.parsed.tokens, name_scores))
+            and any(not s and t.role is not Role.PARTICLE for t, s in zip(query.tokens, query_scores)))
+
+
+def short_skeleton(state: object) -> bool:
+    """Was some word matched by a consonant skeleton too short to be strong evidence (three or fewer)?"""
+    _flip, assessed = state  # type: ignore[misc]
+    return any(k == "skeleton" and s < SKELETON for s, k, _a, _b in assessed[3])
+
+
+def acronym_typo(query: ParsedName, state: object) -> bool:
+    """Is the query one word in capitals (an acronym, two to five letters) that matched only as a typo?"""
+    source = query.source.strip()
+    if len(query.tokens) != 1 or not 2 <= len(source) <= ACRONYM_LETTERS:
+        return False
+    return source.isalpha() and source.isupper() and any_kind(state, "typo")
+
+
+def extra_given_name(query: ParsedName, state: object) -> bool:
+    """Does the query hold a name word that the compared name left unmatched?"""
+    return any(map(name_word, unmatched(query, state)))
