@@ -336,8 +336,8 @@ class Resolver:
         the name's matches that lie there (or whose place is unknown). None when the text after the last comma
         names no place (then the whole name is resolved: "Tokayev, Kassym-Jomart")."""
         head, comma, tail = name.rpartition(",")
-        if not comma or not head.strip() or not tail.strip():
-            return None
+        if not comma or "," in head or not head.strip() or not tail.strip():
+            return None     # (one comma: a list of names is no name and its place)
         index = self.index
         where = index.positions(m.entity.id for m in self._resolve(tail, None, _PLACES, when, thr=max(thr, _SURE),
                                                                     skip=skip))
