@@ -361,6 +361,10 @@ def test_kinds_of_place_of_another_level_name_another_place() -> None:
     ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
     assert ids("Zelvar Province") == ["osh"] and ids("Zelvar city") == [] and ids("город Zelvar") == []
     assert ids("Torvan City") == ["city"] and ids("Torvan Region") == [] and ids("Torvan River") == []
+    g = Gazetteer.from_records([{"id": "d", "type": "place", "name": "Dushanbe", "aliases": ["دوشنبه", "Душанбе"],
+                                 "attributes": {"level": "settlement"}}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("شهر دوشنبه")] == ["d"] == [m.entity.id for m in r.resolve("Душанбе шаҳри")]
 
 
 def test_a_name_a_comma_and_the_place_it_lies_in() -> None:
