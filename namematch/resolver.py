@@ -36,7 +36,7 @@ from .rules import (
     short_skeleton,
     unmatched,
 )
-from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored
+from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored, _State
 from .structure import ParsedName, Role
 from .translit import detect_script
 
@@ -347,7 +347,7 @@ class Resolver:
         homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
         return [m for m, home in zip(found, homes) if not home or home & where]
 
-    def _other_level(self, query: ParsedName, state: object, entity: int) -> bool:
+    def _other_level(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place
         and its ``level`` attribute: "region", "district", "settlement", a landform)?"""
         levels = self.index.lexicon.place_levels
@@ -357,7 +357,7 @@ class Resolver:
         own = self.index.levels(entity)
         return bool(own) and not added <= own
 
-    def _qualified(self, query: ParsedName, state: object, entity: int) -> bool:
+    def _qualified(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a name word or a qualifier ("Central", data/qualifiers.tsv) to a place's or an
         organisation's name, other than a word naming the place the entity belongs to or a word of its other
         names? Then it names another place or body ("Gorno-Badakhshan", "Central America", "Мажилис Парламента…"

@@ -14,7 +14,7 @@ from jellyfish import damerau_levenshtein_distance
 from gazetteer import Name, NameKind
 
 from .index import Entry
-from .similarity import SKELETON
+from .similarity import SKELETON, _Assessment, _State
 from .structure import NameToken, ParsedName, Role
 
 __all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "acronym_typo", "acronymic", "any_kind", "both_unmatched",
@@ -25,9 +25,16 @@ FAR = 3               # letters apart that make two words of a person's name two
 HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
 
 
-def unmatched(query: ParsedName, state: object) -> list[NameToken]:
+def _parts(state: _State) -> tuple[bool, _Assessment]:
+    """Whether the names were swapped into canonical order, and the assessment (a scored pair has both)."""
+    if state is None:
+        raise ValueError("a pair of names without words has no alignment")
+    return state
+
+
+def unmatched(query: ParsedName, state: _State) -> list[NameToken]:
     """The query's words that the compared name left unmatched."""
-    flip, assessed = state  # type: ignore[misc]
+    flip, assessed = _parts(state)
     scores = assessed[5] if flip else assessed[4]
     return [t for t, s in zip(query.tokens, scores) if not s]
 
@@ -37,17 +44,17 @@ def name_word(token: NameToken) -> bool:
     return token.role is Role.NAME and len(token.text) >= 3
 
 
-def any_kind(state: object, *kinds: str) -> bool:
+def any_kind(state: _State, *kinds: str) -> bool:
     """Was some word matched with evidence of one of these kinds ("typo", "skeleton", "variant")?"""
-    _flip, assessed = state  # type: ignore[misc]
+    _flip, assessed = _parts(state)
     return any(k in kinds for _s, k, _a, _b in assessed[3])
 
 
-def far_typo(query: ParsedName, entry: Entry, state: object) -> bool:
+def far_typo(query: ParsedName, entry: Entry, state: _State) -> bool:
     """Were two words aligned as a typo though three or more letters apart, both as written (normalised) and in
     their romanisation keys? (Either alone misleads: "Schaparow" is "Japarov" in other letters, and key
     folding shortens "Zayabova" more than "Zaynabova".)"""
-    flip, assessed = state  # type: ignore[misc]
+    flip, assessed = _parts(state)
     x, y = (entry.parsed, query) if flip else (query, entry.parsed)
     pairs = [(x.tokens[a[0]], y.tokens[b[0]]) for _s, kind, a, b in assessed[3]
              if kind == "typo" and len(a) == len(b) == 1]
@@ -61,27 +68,27 @@ def acronymic(name: Name) -> bool:
     return name.kind is NameKind.ABBREVIATION or (len(text) <= ACRONYM_LETTERS and text.isalpha() and text.isupper())
 
 
-def loose(state: object, *kinds: str) -> bool:
+def loose(state: _State, *kinds: str) -> bool:
     """Was some word matched other than as written: as a typo or a skeleton (or as one of ``kinds``)?"""
     return any_kind(state, "typo", "skeleton", *kinds)
 
 
-def both_unmatched(query: ParsedName, entry: Entry, state: object) -> bool:
+def both_unmatched(query: ParsedName, entry: Entry, state: _State) -> bool:
     """Does the name leave a name word unmatched while the query leaves a word of its own (not a particle)?
     Then each names something the other does not."""
-    flip, assessed = state  # type: ignore[misc]
+    flip, assessed = _parts(state)
     query_scores, name_scores = (assessed[5], assessed[4]) if flip else (assessed[4], assessed[5])
     return (any(not s and name_word(t) for t, s in zip(entry.parsed.tokens, name_scores))
             and any(not s and t.role is not Role.PARTICLE for t, s in zip(query.tokens, query_scores)))
 
 
-def short_skeleton(state: object) -> bool:
+def short_skeleton(state: _State) -> bool:
     """Was some word matched by a consonant skeleton too short to be strong evidence (three or fewer)?"""
-    _flip, assessed = state  # type: ignore[misc]
+    _flip, assessed = _parts(state)
     return any(k == "skeleton" and s < SKELETON for s, k, _a, _b in assessed[3])
 
 
-def acronym_typo(query: ParsedName, state: object) -> bool:
+def acronym_typo(query: ParsedName, state: _State) -> bool:
     """Is the query one word in capitals (an acronym, two to five letters) that matched only as a typo?"""
     source = query.source.strip()
     if len(query.tokens) != 1 or not 2 <= len(source) <= ACRONYM_LETTERS:
@@ -89,6 +96,6 @@ def acronym_typo(query: ParsedName, state: object) -> bool:
     return source.isalpha() and source.isupper() and any_kind(state, "typo")
 
 
-def extra_given_name(query: ParsedName, state: object) -> bool:
+def extra_given_name(query: ParsedName, state: _State) -> bool:
     """Does the query hold a name word that the compared name left unmatched?"""
     return any(map(name_word, unmatched(query, state)))

@@ -32,9 +32,9 @@ __all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_w
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
 _ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
-# A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
 # A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
 _CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
+# A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
 _DOTTED = re.compile(r"\s*(?:[^\W\d_]\.){2,}[^\W\d_]?\s*")
 
 
