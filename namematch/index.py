@@ -410,13 +410,14 @@ class NameIndex:
     def levels(self, entity: int) -> frozenset[str]:
         """The levels of place an entity is (region, district, settlement, a landform): those of the kinds of place
         its names hold ("Osh Region") and its ``level`` attribute (a city's names may hold none)."""
-        found = self.__dict__.setdefault("_levels", {}).get(entity)
+        cache: dict[int, frozenset[str]] = self.__dict__.setdefault("_levels", {})
+        found = cache.get(entity)
         if found is None:
             levels = self.lexicon.place_levels
             named = {levels[t.key] for i in self.entries_of(entity) for t in self.entries[i].parsed.tokens
                      if t.key in levels and t.role is not Role.NAME}
             given = self.entities[entity].attributes.get("level")
-            found = self.__dict__["_levels"][entity] = frozenset(named | ({given} if isinstance(given, str) else set()))
+            found = cache[entity] = frozenset(named | ({given} if isinstance(given, str) else set()))
         return found
 
     def positions(self, ids: Iterable[object]) -> frozenset[int]:
