@@ -316,7 +316,9 @@ class Resolver:
                     or not all(p & home for p in named_each)):
                 continue    # (every place the query names is the institution's: not the "Kazakh SSR"'s academy)
             # (a short name of the institution holds no place: "Сенат" of "Сенат РК")
-            own = tuple(t for t in entry.parsed.tokens if index.places_named((t.key,)) & named)
+            # (a place word of the name may carry a case ending: "Верховный суд Казахстана")
+            own = tuple(t for t in entry.parsed.tokens
+                        if index.places_named((t.key, *(t.key[:-n] for n in range(1, _ENDING + 1)))) & named)
             reading = ParsedName(query.source, rest + own, query.titles)
             score, grade, state = _scored(reading, entry.parsed)
             if score < thr or grade == "partial":
@@ -459,6 +461,7 @@ _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
+_ENDING = 3   # letters a case ending adds to a place word inside an institution's name
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).

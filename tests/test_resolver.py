@@ -438,3 +438,13 @@ def test_a_persons_word_three_letters_off_is_another_name() -> None:
     assert r.resolve("Hashmat Ghani") == []
     assert [m.entity.id for m in r.resolve("Ashrav Ghany")] == ["g"]      # (a letter or two off is a spelling)
     assert [m.entity.id for m in r.resolve("Sadyr Schaparow")] == ["j"]   # (so is another language's spelling)
+
+
+def test_an_institution_whose_name_holds_its_country_with_a_case_ending() -> None:
+    """"Верховный суд РК": the name read is "Верховный суд Казахстана", its country's name in the genitive."""
+    g = Gazetteer.from_records([
+        {"id": "z", "type": "country", "name": "Zelvarstan", "aliases": ["Зелварстан"], "abbreviations": ["РЗ"]},
+        {"id": "court", "type": "org", "name": "Supreme Court of Zelvarstan", "aliases": ["Верховный суд Зелварстана"]},
+    ])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Верховный суд РЗ")] == ["court"]
