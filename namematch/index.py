@@ -400,11 +400,20 @@ class NameIndex:
             homes = self.__dict__["_homes"] = {}
         found = homes.get(entity)
         if found is None:
-            words = {w.key for i in self.entries_of(entity) for w in self.entries[i].parsed.tokens}
+            words = self.words_of(entity)
             # (two letters are too few to tell places apart: "ҚР" and "КР" share a key)
             named = self.places_named(k for k in words if len(k) > 2) or self.places_named(words)
             given = self.entities[entity].attributes.get("country") or ()
             found = homes[entity] = (named | self.positions(given if isinstance(given, list) else (given,))) - {entity}
+        return found
+
+    def words_of(self, entity: int) -> frozenset[str]:
+        """The word keys of all an entity's indexed forms (computed once per entity; a benign race)."""
+        cache: dict[int, frozenset[str]] = self.__dict__.setdefault("_words_of", {})
+        found = cache.get(entity)
+        if found is None:
+            found = cache[entity] = frozenset(w.key for i in self.entries_of(entity)
+                                              for w in self.entries[i].parsed.tokens)
         return found
 
     def levels(self, entity: int) -> frozenset[str]:

@@ -370,7 +370,7 @@ class Resolver:
         if not extra:
             return False
         # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
-        own = {t.key for i in index.entries_of(entity) for t in index.entries[i].parsed.tokens}
+        own = index.words_of(entity)
         home = index.home(entity)
         for t in extra:
             if t.key in own:
