@@ -41,7 +41,15 @@ from attrs import frozen
 from gazetteer import Entity, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
-from .phonetic import deletions, key_skeleton, translit_key, uncached_translit_key, word_keys
+from .phonetic import (
+    abjad_ending_variants,
+    deletions,
+    key_skeleton,
+    latin_ending_variants,
+    translit_key,
+    uncached_translit_key,
+    word_keys,
+)
 from .similarity import SKELETON, TYPO_MAX, aligned_typo_score, skeleton_score
 from .structure import NameToken, ParsedName, Role, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
@@ -136,6 +144,11 @@ def _fuzzy_keys(key: str, skeleton: str, joined: bool) -> Iterator[str]:
     if len(key) >= _MIN_AFFIX:
         yield "p:" + key[:4]
         yield "e:" + key[-4:]
+
+
+def _keys(keys: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A ``fuzzy`` value as a tuple of word keys."""
+    return () if keys is None else (keys,) if isinstance(keys, str) else keys
 
 
 def _ids(p: int | Sequence[int]) -> Sequence[int]:
@@ -472,6 +485,13 @@ class NameIndex:
                     grade = _SKELETON if k in abjad_keys else _written_skeleton_grade(key, k)
                     if grade > found.get(k, 0.0):
                         found[k] = grade
+            # An ending written as it sounds on one side ("جاپاروف" / "Japarov"), as the scorer reads it.
+            if abjad:
+                for alt, ending in abjad_ending_variants(skeleton):
+                    add(tuple(k for k in _keys(fuzzy.get("s:" + alt)) if k.endswith(ending)), _SKELETON)
+            elif abjad_keys is not None:
+                for alt in latin_ending_variants(key, skeleton):
+                    add(tuple(k for k in _keys(fuzzy.get("s:" + alt)) if k in abjad_keys), _SKELETON)
         if len(key) >= _MIN_DELETE:
             add(fuzzy.get("d:" + key), _EDIT)               # an indexed word with one more letter
             # (a key longer than the longest indexed one plus one letter is no deletion away from any:

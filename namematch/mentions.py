@@ -870,6 +870,11 @@ class MentionFinder:
                 if not (info[0] or (b > a and info[6])):
                     continue
                 phrase, query = key, " ".join(forms)
+                if (b == a + 1 and size == 2 and key not in self._phrases
+                        and infos[run[a]][1] in self._lex.place_words
+                        and (swapped := info[1] + infos[run[a]][1]) in self._phrases):
+                    # A kind of place before the name ("Region Osch") where the gazetteer writes it after.
+                    phrase, query = swapped, f"{forms[1]} {forms[0]}"
                 if b > a and key not in self._phrases and combos:
                     # Words in their dictionary form: "Исламского движения Узбекистана" is "Исламское
                     # движение Узбекистана", though "Исламского" is a name word as written.

@@ -4,7 +4,9 @@ The fixed order, per word:
 
 1. Unicode NFKC, then casefold.
 2. Split into words at spaces, hyphens, dots and other punctuation; apostrophes
-   and joiners inside a word are dropped ("O'zbekiston" is one word).
+   and joiners inside a word are dropped ("O'zbekiston" is one word), but an elided
+   article before a capital is dropped with its apostrophe ("d'Osh" is "Osh";
+   ``data/elisions.tsv``).
 3. Transliterate each word to Latin with :func:`namematch.translit.to_latin`
    (the language is detected per word; the default scheme of that language).
 4. Fold remaining Latin diacritics to ASCII digraphs from ``data/latin_letters.tsv``
@@ -44,6 +46,28 @@ _UNSPACED = frozenset({"Hani", "Hans", "Hant", "Hira", "Kana", "Jpan", "Thai", "
 @lru_cache(maxsize=1)
 def _latin_fold() -> dict[int, str]:
     return {ord(cols[0]): cols[1] for _, cols in read_rows("latin_letters.tsv", 2) if len(cols[0]) == 1}
+
+
+_ELIDED = re.compile(r"(?<!\w)(\w{1,7})['’](?=\w)")
+
+
+@lru_cache(maxsize=1)
+def _elisions() -> frozenset[str]:
+    return frozenset(cols[0].casefold() for _, cols in read_rows("elisions.tsv", 1))
+
+
+def _elide(text: str) -> str:
+    """``text`` with each elided article before a capital ("d'" in "d'Osh") blanked out, offsets unchanged."""
+    if "'" not in text and "’" not in text:
+        return text
+    elided = _elisions()
+
+    def blank(m: re.Match[str]) -> str:
+        word = m.group(0)
+        nxt = text[m.end()]
+        return " " * len(word) if m.group(1).casefold() in elided and nxt.isupper() else word
+
+    return _ELIDED.sub(blank, text)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -100,7 +124,7 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with their offsets and normalised forms (empty ones dropped)."""
     out = []
-    for start, end in _word_spans(text):
+    for start, end in _word_spans(_elide(text)):
         source = text[start:end]
         norm, script = normalize_word(source)
         if norm:
@@ -113,5 +137,5 @@ def normalize(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     if text.isascii():
-        return " ".join(_ASCII_WORD.findall(text.lower().translate(_DROP)))
+        return " ".join(_ASCII_WORD.findall(_elide(text).lower().translate(_DROP)))
     return " ".join(w.text for w in words(text))

@@ -27,14 +27,17 @@ from functools import lru_cache
 
 import jellyfish
 
-from .tables import read_rules
+from .tables import read_rows, read_rules
 
 __all__ = [
     "PHONETIC_METHODS",
+    "abjad_ending_variants",
     "deletions",
     "key_skeleton",
+    "latin_ending_variants",
     "phonetic_key",
     "skeleton_key",
+    "transcribed_ending",
     "translit_key",
     "uncached_translit_key",
     "word_keys",
@@ -177,6 +180,32 @@ def phonetic_key(token: str, method: str = "translit") -> str:
     if method == "match_rating":
         return str(jellyfish.match_rating_codex(letters))
     raise ValueError(f"unknown phonetic method {method!r}, expected one of {', '.join(PHONETIC_METHODS)}")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, str, str], ...]:
+    """(Arabic-script skeleton ending, Latin key ending, that ending's skeleton) from ``abjad_endings.tsv``."""
+    return tuple((cols[0], cols[1], _SKELETON(cols[1])) for _, cols in read_rows("abjad_endings.tsv", 2))
+
+
+def transcribed_ending(abjad_skeleton: str, latin_key: str, latin_skeleton: str) -> bool:
+    """Does a word written in Arabic script with this skeleton transcribe the Latin word, its ending
+    written as it sounds ("جاپاروف" / "Japarov": ف for a final -v)? See ``data/abjad_endings.tsv``."""
+    return any(abjad_skeleton.endswith(ab) and latin_key.endswith(lat)
+               and abjad_skeleton[:-len(ab)] + lat_skeleton == latin_skeleton
+               for ab, lat, lat_skeleton in _endings())
+
+
+def abjad_ending_variants(abjad_skeleton: str) -> list[tuple[str, str]]:
+    """``(skeleton, key ending)`` of the Latin words an Arabic-script word may transcribe by its ending."""
+    return [(abjad_skeleton[:-len(ab)] + lat_skeleton, lat) for ab, lat, lat_skeleton in _endings()
+            if abjad_skeleton.endswith(ab) and len(abjad_skeleton) > len(ab)]
+
+
+def latin_ending_variants(key: str, skeleton: str) -> list[str]:
+    """Skeletons of the Arabic-script transcriptions of a Latin word that write its ending as it sounds."""
+    return [skeleton[:len(skeleton) - len(lat_skeleton)] + ab for ab, lat, lat_skeleton in _endings()
+            if key.endswith(lat) and skeleton.endswith(lat_skeleton) and len(skeleton) > len(lat_skeleton)]
 
 
 def deletions(key: str) -> set[str]:

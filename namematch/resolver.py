@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
@@ -29,9 +29,11 @@ from .rules import (
     acronymic,
     any_kind,
     both_unmatched,
+    consonants_apart,
     extra_given_name,
     far_typo,
     loose,
+    name_unmatched,
     name_word,
     short_skeleton,
     unmatched,
@@ -179,9 +181,10 @@ class Resolver:
         return self._resolve(name, limit, _types(types), when, thr=thr, skip=frozenset(), as_text=True)
 
     def _resolve(self, name: str, limit: int | None, wanted: frozenset[EntityType] | None,
-                 when: _dt.date | None, *, thr: float, skip: frozenset[int], as_text: bool = False) -> list[Match]:
+                 when: _dt.date | None, *, thr: float, skip: frozenset[int], as_text: bool = False,
+                 accept: Callable[[Name], bool] | None = None) -> list[Match]:
         """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``; ``as_text``: a name
-        nothing matches is then read as running text (:meth:`_as_text`)."""
+        nothing matches is then read as running text (:meth:`_as_text`); ``accept``: only names it accepts match."""
         located = self._located(name, wanted, when, thr=thr, skip=skip)
         if located is not None:
             return located if limit is None else located[:limit]
@@ -192,16 +195,26 @@ class Resolver:
                 institution = self.index.institution_words(query)
                 title_only = all((t.key,) in titles for t in query.tokens)
                 foreign: list[frozenset[int]] = []
+                rejected: set[int] = set()
                 self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign,
-                            title_only=title_only)
+                            title_only=title_only, accept=accept, rejected=rejected)
                 if foreign:
                     # (some candidate met the query only through another script's consonants, and may have
                     # crowded out the entity's names in the query's own script: those get their turn)
                     self._score(query, thr, when, wanted, best, skip=skip | foreign[0], institution=institution,
-                                title_only=title_only)
+                                title_only=title_only, accept=accept)
+                passed = skip
+                for _ in range(2):
+                    if not rejected:
+                        break
+                    # (names ``accept`` refused took candidate places that its names may fill)
+                    passed = passed | frozenset(rejected)
+                    rejected.clear()
+                    self._score(query, thr, when, wanted, best, skip=passed, institution=institution,
+                                title_only=title_only, accept=accept, rejected=rejected)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
-        out = sorted(best.values(), key=_rank)
+        out = sorted((m for m in best.values() if accept is None or accept(m.name)), key=_rank)
         if not out and as_text:
             out = self._as_text(name, wanted, when, thr)
         return out if limit is None else out[:limit]
@@ -231,19 +244,24 @@ class Resolver:
         (lang,) = langs
         reading = " ".join(forms)
         written = unicodedata.normalize("NFC", reading).casefold()
-        found = self._resolve(reading, None, wanted, when, thr=thr, skip=frozenset())
-        return [m for m in found if m.name.lang is None or SUFFIXING.get(m.name.lang, m.name.lang) == lang
-                or unicodedata.normalize("NFC", m.name.text).casefold() == written]
+
+        def accept(name: Name) -> bool:
+            return (name.lang is None or SUFFIXING.get(name.lang, name.lang) == lang
+                    or unicodedata.normalize("NFC", name.text).casefold() == written)
+
+        return self._resolve(reading, None, wanted, when, thr=thr, skip=frozenset(), accept=accept)
 
     def _score(self, query: ParsedName, thr: float, when: _dt.date | None,
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
                institution: frozenset[str], foreign: list[frozenset[int]] | None = None,
-               title_only: bool = False) -> None:
+               title_only: bool = False, accept: Callable[[Name], bool] | None = None,
+               rejected: set[int] | None = None) -> None:
         """Score the query's candidates into ``best``. A candidate met only through a short consonant skeleton of a
         name in another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
         Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
         scripts, for a second pass without them. ``title_only``: the query is a title and nothing else
-        ("Mawlawi"), read as a name only as written."""
+        ("Mawlawi"), read as a name only as written. ``accept``: only the names it accepts match; ``rejected``
+        receives the others' positions."""
         entries = self.index.entries
         script = detect_script(query.source)
         for i in self._candidate_entries(query, skip):
@@ -252,6 +270,10 @@ class Resolver:
             entry: Entry = entries[i]
             entity = self.index.entities[entry.entity]
             if wanted is not None and entity.type not in wanted:
+                continue
+            if accept is not None and not accept(entry.name):
+                if rejected is not None:
+                    rejected.add(i)
                 continue
             if institution and entity.type in _PLACES and not institution <= {t.key for t in entry.parsed.tokens}:
                 continue    # "Kabul Bank", "Senate of Pakistan": an institution named after the place
@@ -272,7 +294,9 @@ class Resolver:
                     continue
             if acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and any_kind(state, "typo")):
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
-            if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry.entity):
+            if entity.type in _PLACES and consonants_apart(query, entry, state):
+                continue    # a place one consonant off is another place: "Astara" is not Astana
+            if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
@@ -359,19 +383,22 @@ class Resolver:
         own = self.index.levels(entity)
         return bool(own) and not added <= own
 
-    def _qualified(self, query: ParsedName, state: _State, entity: int) -> bool:
-        """Does the query add a name word or a qualifier ("Central", data/qualifiers.tsv) to a place's or an
-        organisation's name, other than a word naming the place the entity belongs to or a word of its other
-        names? Then it names another place or body ("Gorno-Badakhshan", "Central America", "Мажилис Парламента…"
-        beside "Сенат Парламента…"), unlike "Kazakh Senate" or "Islamic Jihad Union (IJU)"."""
+    def _qualified(self, query: ParsedName, state: _State, entry: Entry) -> bool:
+        """Does the query lack a qualifier ("Central", data/qualifiers.tsv) of a place's or an organisation's name,
+        or add a name word or a qualifier to it, other than a word naming the place the entity belongs to or a word
+        of its other names? Then it names another place or body ("Alay District" beside "Chong-Alay District",
+        "Gorno-Badakhshan", "Central America", "Мажилис Парламента…" beside "Сенат Парламента…"), unlike
+        "Kazakh Senate" or "Islamic Jihad Union (IJU)"."""
         index = self.index
         qualifiers = index.lexicon.qualifiers
+        if any(t.key in qualifiers for t in name_unmatched(entry, state)):
+            return True     # the name's own qualifier, missing from the query: "Chong-Alay District", "Central Asia"
         extra = [t for t in unmatched(query, state) if t.key in qualifiers or name_word(t)]
         if not extra:
             return False
         # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
-        own = index.words_of(entity)
-        home = index.home(entity)
+        own = index.words_of(entry.entity)
+        home = index.home(entry.entity)
         for t in extra:
             if t.key in own:
                 continue

@@ -17,12 +17,15 @@ from .index import Entry
 from .similarity import SKELETON, _Assessment, _State
 from .structure import NameToken, ParsedName, Role
 
-__all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "acronym_typo", "acronymic", "any_kind", "both_unmatched",
-           "extra_given_name", "far_typo", "loose", "name_word", "short_skeleton", "unmatched"]
+__all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "SHORT_SKELETON", "acronym_typo", "acronymic", "any_kind", "both_unmatched",
+           "consonants_apart",
+           "extra_given_name", "far_typo", "loose", "name_unmatched", "name_word", "short_skeleton",
+           "unmatched"]
 
 ACRONYM_LETTERS = 5   # a name this short in capitals is an acronym, whatever its kind
 FAR = 3               # letters apart that make two words of a person's name two names
 HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
+SHORT_SKELETON = 4    # consonants a place's name needs before one of them may differ in a typo
 
 
 def _parts(state: _State) -> tuple[bool, _Assessment]:
@@ -37,6 +40,13 @@ def unmatched(query: ParsedName, state: _State) -> list[NameToken]:
     flip, assessed = _parts(state)
     scores = assessed[5] if flip else assessed[4]
     return [t for t, s in zip(query.tokens, scores) if not s]
+
+
+def name_unmatched(entry: Entry, state: _State) -> list[NameToken]:
+    """The indexed name's words that the query left unmatched."""
+    flip, assessed = _parts(state)
+    scores = assessed[4] if flip else assessed[5]
+    return [t for t, s in zip(entry.parsed.tokens, scores) if not s]
 
 
 def name_word(token: NameToken) -> bool:
@@ -60,6 +70,26 @@ def far_typo(query: ParsedName, entry: Entry, state: _State) -> bool:
              if kind == "typo" and len(a) == len(b) == 1]
     return any(damerau_levenshtein_distance(p.text, q.text) >= FAR and damerau_levenshtein_distance(p.key, q.key) >= FAR
                for p, q in pairs)
+
+
+def consonants_apart(query: ParsedName, entry: Entry, state: _State) -> bool:
+    """Is the name one name word that the query matched only as a typo, their consonant skeletons more than one
+    letter apart, or one letter apart with fewer than ``SHORT_SKELETON`` consonants? A place's name one letter off
+    is often another place ("Astara" / Astana, "Amir" / Pamir), while its case forms and vowel spellings keep
+    its consonants ("Алмате", "Stalinobod")."""
+    flip, assessed = _parts(state)
+    if sum(t.role is Role.NAME for t in entry.parsed.tokens) != 1:
+        return False
+    x, y = (entry.parsed, query) if flip else (query, entry.parsed)
+    for _s, kind, a, b in assessed[3]:
+        p, q = x.tokens[a[0]], y.tokens[b[0]]
+        name = p if flip else q
+        if len(a) == len(b) == 1 and name.role is Role.NAME:
+            if kind != "typo" or p.skeleton == q.skeleton:
+                return False
+            apart = damerau_levenshtein_distance(p.skeleton, q.skeleton)
+            return apart > 1 or min(len(p.skeleton), len(q.skeleton)) < SHORT_SKELETON
+    return False
 
 
 def acronymic(name: Name) -> bool:

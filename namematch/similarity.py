@@ -37,7 +37,7 @@ import jellyfish
 from attrs import field, frozen
 
 from .lexicon import lexicon
-from .phonetic import key_skeleton, uncached_translit_key
+from .phonetic import key_skeleton, transcribed_ending, uncached_translit_key
 from .structure import NameToken, ParsedName, Role, Weights, parse_name
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "Evidence", "compare", "compare_parsed", "token_similarity"]
@@ -136,6 +136,10 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         if a.skeleton and a.skeleton == b.skeleton:
             # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
             return skeleton_score(len(a.skeleton)), "skeleton"
+        written, latin = (a, b) if a.abjad else (b, a)
+        if not latin.abjad and transcribed_ending(written.skeleton, latin.key, latin.skeleton):
+            # The same skeleton but for an ending written as it sounds ("جاپاروف" / "Japarov").
+            return skeleton_score(len(latin.skeleton)), "skeleton"
         # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
         too_short = min(len(a.skeleton), len(b.skeleton)) < 5
         sim = 0.0 if too_short else _typo(a.skeleton, b.skeleton) - 0.08

@@ -55,14 +55,14 @@ def test_parse_with_a_token_cache_equals_parse_without(texts: list[str], type_: 
 
 
 def test_a_written_typo_meets_its_neighbour_before_words_sharing_only_consonants() -> None:
-    """A mistyped Latin surname ("Loez") brings in its one-edit neighbour ("Lopez") before names
+    """A mistyped Latin surname ("Laez") brings in its one-edit neighbour ("Lapez") before names
     whose words merely share its consonant skeleton ("Liza", "Laziz"): the scorer gives those
     nothing, as both are written with their vowels."""
     surnames = ["Liza", "Laziz", "Lazo", "Luiza", "Eliz", "Aliza", "Lazizi", "Aliz"]
     records = [{"id": f"d{i}", "type": "person", "name": f"Anna {s}"} for i, s in enumerate(surnames)]
-    records.append({"id": "gold", "type": "person", "name": "Anna Lopez"})
+    records.append({"id": "gold", "type": "person", "name": "Anna Lapez"})
     index = NameIndex(Gazetteer.from_records(records))
-    (query,) = index.parse_query("Loez")
+    (query,) = index.parse_query("Laez")   # (not "Loez": Dutch writes у as oe, so that key is "luz")
     first = index.candidates(query, limit=1)
     assert [index.entities[index.entries[i].entity].id for i in first] == ["gold"]
     found = {index.entities[index.entries[i].entity].id for i in index.candidates(query, limit=100)}

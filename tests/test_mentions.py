@@ -534,3 +534,13 @@ def test_a_short_name_without_its_accents_needs_support() -> None:
     r = Resolver(gaz)
     assert found(r, "Meine Oma sagt nein.") == []
     assert [t for t, _, _ in found(r, "Oman und Omã. Meine Oma sagt nein.")] == ["Oman", "Omã", "Oma"]
+
+
+def test_a_kind_of_place_before_the_name() -> None:
+    """German and French write the kind of place first ("Region Naryn"), the gazetteer may write it after: the
+    reading is the region, not the city of the same name inside it."""
+    gaz = Gazetteer.from_records([{"id": "city", "type": "place", "name": "Naryn"},
+                                  {"id": "reg", "type": "place", "name": "Naryn Region"}])
+    r = Resolver(gaz)
+    assert found(r, "Sie zogen in die Region Naryn, nicht nach Naryn.") == [
+        ("Region Naryn", "reg", "full"), ("Naryn", "city", "full")]

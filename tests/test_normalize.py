@@ -49,3 +49,12 @@ def test_phonetic_keys_never_crash_and_are_ascii(s: str) -> None:
     """Every phonetic method gives an ASCII key for any input."""
     for method in PHONETIC_METHODS:
         assert phonetic_key(s, method).isascii()
+
+
+def test_an_elided_article_before_a_capital_is_set_apart() -> None:
+    """data/elisions.tsv: "d'Osh" is "Osh" (offsets kept), while apostrophes inside a word still join it."""
+    from namematch.normalize import words
+
+    assert normalize("région d'Osh") == "region osh" == normalize("Region d'Osh")
+    assert [(w.start, w.end, w.source) for w in words("dell'Uzbekistan")] == [(5, 15, "Uzbekistan")]
+    assert normalize("O'zbekiston") == "ozbekiston" and normalize("d'accord") == "daccord"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
-from namematch import BruteForceResolver, Resolver, evaluate, transliterate
+from namematch import BruteForceResolver, Resolver, compare, evaluate, transliterate
 from namematch.structure import parse_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -448,3 +448,57 @@ def test_an_institution_whose_name_holds_its_country_with_a_case_ending() -> Non
     ])
     r = Resolver(g)
     assert [m.entity.id for m in r.resolve("Верховный суд РЗ")] == ["court"]
+
+
+def test_an_arabic_script_transcription_writes_a_names_ending_as_it_sounds() -> None:
+    """data/abjad_endings.tsv: Persian and Urdu write a Slavic final -v as ف and an English final -s as ز, so
+    "سرگئی لاوروف" is Sergey Lavrov and "تام جونز" Tom Jones, though neither has an Arabic-script name."""
+    g = Gazetteer.from_records([{"id": "l", "type": "person", "name": "Sergey Lavrov"},
+                                {"id": "j", "type": "person", "name": "Tom Jones"},
+                                {"id": "y", "type": "person", "name": "Yusuf Lavro"}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("سرگئی لاوروف")][:1] == ["l"]
+    assert [m.entity.id for m in r.resolve("تام جونز")][:1] == ["j"]
+    assert compare("لاوروف", "Lavrov").evidence[0].kind == "skeleton"
+    assert compare("لاوروز", "Lavrov").score == 0.0     # (ز stands for an -s, not for a -v)
+    assert compare("سرگئی لاوروف", "Sergey Lavrov").score == compare("Sergey Lavrov", "سرگئی لاوروف").score
+
+
+def test_a_reading_without_case_endings_finds_the_entitys_names_of_that_language(resolver: Resolver) -> None:
+    """The endings' language must fit the name matched; when the entity's names in other languages fill its
+    candidate places ("Amir Khan Motaqi" for "Амир Хан Моттаки"), its Russian names still get their turn."""
+    found = resolver.resolve("Амир Ханом Моттаки")
+    assert [m.entity.id for m in found] == ["amir-khan-muttaqi"] and found[0].name.lang in (None, "ru")
+
+
+def test_a_place_without_its_names_qualifier_is_another_place() -> None:
+    """data/qualifiers.tsv: "Alay District" is not Chong-Alay District ("chong", Kyrgyz "great"), "Waziristan"
+    not North Waziristan; the qualified name itself still matches."""
+    g = Gazetteer.from_records([
+        {"id": "ca", "type": "place", "name": "Chong-Alay District"},
+        {"id": "nw", "type": "place", "name": "North Waziristan"},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Alay District") == [] and r.resolve("Waziristan") == []
+    assert [m.entity.id for m in r.resolve("Chong Alay")] == ["ca"]
+    assert [m.entity.id for m in r.resolve("North Waziristan District")][:1] == ["nw"]
+
+
+def test_a_place_one_consonant_off_is_another_place() -> None:
+    """A one-word place name matched only as a typo keeps its consonants: case forms and vowel spellings do
+    ("Gaznide", "Ghazny"), another consonant in a short skeleton does not ("Gazli", a town of its own)."""
+    g = Gazetteer.from_records([{"id": "gz", "type": "place", "name": "Ghazni"},
+                                {"id": "tm", "type": "place", "name": "Tashkent"}])
+    r = Resolver(g)
+    assert r.resolve("Gazli") == [] and r.resolve("Hazni") == []
+    assert [m.entity.id for m in r.resolve("Ghazny")] == ["gz"]
+    assert [m.entity.id for m in r.resolve("Газни")] == ["gz"]
+    assert [m.entity.id for m in r.resolve("Tashkand")] == ["tm"]     # (one of six consonants: a spelling)
+
+
+def test_an_elided_article_is_not_part_of_the_name() -> None:
+    """data/elisions.tsv: "région d'Osh" is the Osh region, read as "region osh", not "region dosh"."""
+    g = Gazetteer.from_records([{"id": "o", "type": "place", "name": "Osh Region"}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("région d'Osh")] == ["o"]
+    assert [m.entity.id for m in r.resolve("Regione dell'Osh")] == ["o"]
