@@ -538,14 +538,16 @@ class MentionFinder:
                 out.append(self._mention(text, spans, infos, base, r, unresolved=False))
                 if r.options[0].support is not None:
                     supported[id(out[-1])] = r.options[0].support
+                elif (home := self._placeless(r.options[0])) is not None:
+                    supported[id(out[-1])] = home
             if ambiguous and unresolved:
                 taken = {p for r in final for p in range(r.first, r.last + 1)}
                 out.extend(self._mention(text, spans, infos, base, r, unresolved=True) for r in _choose(unresolved)
                            if not any(p in taken for p in range(r.first, r.last + 1)))
-        if supported:
-            out = self._owned_elsewhere(text, out, supported)
         if self._lower_pattern is not None:
             out.extend(self._lowercase(text, out, ambiguous))
+        if supported:   # (after the lowercase names: "das usbekische Außenministerium")
+            out = self._owned_elsewhere(text, out, supported)
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
@@ -562,10 +564,27 @@ class MentionFinder:
                 continue
             for n in (by_start[i - 1] if i else None, by_start[i + 1] if i + 1 < len(by_start) else None):
                 if (n is None or n.entity.type not in _PLACE_TYPES or self._entity_no(n.entity) in support
-                        or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])):
+                        or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])
+                        or self.resolver.index.home(self._entity_no(n.entity)) & support):   # ("in Astana")
                     continue
                 drop.add(id(m))
         return [m for m in found if id(m) not in drop]
+
+    def _placeless(self, option: _Option) -> frozenset[int] | None:
+        """The home of an institution read by a name of only generic words, which names no place of its own
+        ("Außenministerium", "Сыртқы істер министрлігі"): like a short form, it is another country's where the
+        text names that country right beside it. None for other readings."""
+        if option.entity < 0 or option.partial:
+            return None
+        index = self.resolver.index
+        if index.entities[option.entity].type is not EntityType.ORG:
+            return None
+        tokens = index.entries[option.entry].parsed.tokens
+        generic = self._lex.org_words
+        if not tokens or any(t.role is Role.NAME and t.key not in generic for t in tokens):
+            return None
+        home = index.home(option.entity)
+        return home or None
 
     def _entity_no(self, entity: Entity) -> int:
         """An entity's position in the index (the table is built on first use)."""

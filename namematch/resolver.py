@@ -303,10 +303,11 @@ class Resolver:
             if (acronymic(entry.name) and loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
-            if (entity.type is EntityType.PERSON and script == "Latn" and entry.via is None
-                    and far_typo(query, entry, state)):
-                continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin
-                # letters: one Cyrillic or Arabic letter may romanise as three, "щ" as "shch")
+            if (entity.type is EntityType.PERSON and entry.via is None and far_typo(query, entry, state)
+                    and (script == "Latn" or (script == "Cyrl" and (entry.name.script or detect_script(entry.name.text))
+                                              in _ALPHABETIC))):
+                continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin or
+                # Cyrillic letters, both as written and in keys; "Хашмат Гани" neither)
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
             if entity.type in _BODIES and both_unmatched(query, entry, state):
@@ -487,6 +488,7 @@ class Resolver:
 _FINDER_LOCK = threading.Lock()
 
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+_ALPHABETIC = frozenset({"Latn", "Cyrl"})   # scripts whose words romanise letter by letter, vowels and all
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
 _ENDING = 3   # letters a case ending adds to a place word inside an institution's name
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")

@@ -194,3 +194,13 @@ def test_common_afghan_titles_and_patronymic_words_are_listed() -> None:
     assert {"mullah", "mawlawi", "maulvi", "haji", "qari", "ملا", "مولوی", "мулла", "dr.", "gen."} <= titles
     words = {row["affix"].casefold() for _, row in records("patronymics.tsv") if row["position"] == "word"}
     assert {"uulu", "kyzy", "ogly", "ugli", "qizi", "уулу", "оглы"} <= words
+
+
+def test_generic_org_and_place_words_are_no_given_names() -> None:
+    """No generic organisation or place word is also listed as a name (name_frequency) or a title that is a name."""
+    names = {row["token"] for _, row in records("name_frequency.tsv")}
+    names |= {row["form"].casefold() for _, row in records("titles.tsv") if row["also_name"] == "yes"}
+    generic = [(n, row["form"]) for n, row in records("org_words.tsv") if row["category"] == "generic"]
+    generic += [(n, row["form"]) for n, row in records("place_words.tsv")]
+    bad = [(n, form) for n, form in generic if form.casefold() in names]
+    assert not bad, f"generic words that are also names: {bad[:5]}"
