@@ -544,3 +544,27 @@ def test_a_kind_of_place_before_the_name() -> None:
     r = Resolver(gaz)
     assert found(r, "Sie zogen in die Region Naryn, nicht nach Naryn.") == [
         ("Region Naryn", "reg", "full"), ("Naryn", "city", "full")]
+
+
+def test_an_institution_named_by_generic_words_beside_another_country_is_that_countrys() -> None:
+    """A name of only generic words ("Außenministerium") names the institution of the country written beside it,
+    demonyms in lowercase too; a place in the institution's own country beside it changes nothing."""
+    gaz = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kasachstan", "aliases": ["Astana"]},
+        {"id": "uz", "type": "country", "name": "Usbekistan",
+         "names": [{"text": "usbekische", "kind": "demonym", "lang": "de"}]},
+        {"id": "ast", "type": "place", "name": "Astana", "attributes": {"country": "kz"}},
+        {"id": "mfa", "type": "org", "name": "Außenministerium Kasachstans", "aliases": ["Außenministerium"],
+         "attributes": {"country": "kz"}},
+    ])
+    r = Resolver(gaz)
+    assert "mfa" not in [m.entity.id for m in r.find_mentions("Kasachstan. Das usbekische Außenministerium warnte.")]
+    assert "mfa" in [m.entity.id for m in r.find_mentions("Kasachstan. Das Außenministerium in Astana warnte.")]
+
+
+def test_a_cyrillic_given_name_three_letters_off_is_another_person() -> None:
+    """"Хашмат Гани" (the brother) is not "Ашраф Гани", though the document names Ashraf Ghani."""
+    gaz = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani", "aliases": ["Ашраф Гани"]}])
+    r = Resolver(gaz)
+    assert [m.text for m in r.find_mentions("Ашраф Гани уехал. Его брат Хашмат Гани остался.")] == ["Ашраф Гани"]
+    assert r.resolve("Хашмат Гани") == [] and [m.entity.id for m in r.resolve("Ашрав Гани")] == ["g"]
