@@ -31,6 +31,7 @@ class Lexicon:
     titles: frozenset[tuple[str, ...]]          # title key sequences that are never given names
     title_names: frozenset[str]                 # title keys that are also given names (Amir, Sayed)
     max_title_len: int
+    trailing_titles: frozenset[tuple[str, ...]]  # titles also set aside after a name ("토카예프 대통령", "Ahmet Bey")
     particles: Mapping[str, str]                # word -> article / prefix / suffix / connector
     patronymic_suffixes: tuple[str, ...]        # "ovich", "uly", ... (normalised)
     patronymic_words: frozenset[str]            # "uulu", "kyzy", "ogly", ...
@@ -92,10 +93,16 @@ def _reduce(lex: Lexicon) -> tuple[object, ...]:
     return _from_state, ({k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in state.items()},)
 
 
+# Titles also read after a name (Korean and Turkish write them so): offices and honorifics, never a religious or a
+# royal title, which may end a name as a name word does ("Abdul Ghani Baradar Akhund").
+_TRAILING = frozenset({"political", "military", "academic", "honorific"})
+
+
 @lru_cache(maxsize=1)
 def _build() -> Lexicon:
     titles: set[tuple[str, ...]] = set()
     title_names: set[str] = set()
+    trailing: set[tuple[str, ...]] = set()
     suffixes_after: set[str] = set()
     for _, cols in read_rows("titles.tsv", 4):
         if cols[2] == "generational":    # after the name, matched as written ("II" is no initial "I")
@@ -106,8 +113,11 @@ def _build() -> Lexicon:
                 title_names.update(f.split())
             else:
                 titles.add(tuple(f.split()))
+                if cols[2] in _TRAILING:
+                    trailing.add(tuple(f.split()))
     # A word that is sometimes a given name is never stripped as a title on its own.
     titles = {t for t in titles if not (len(t) == 1 and t[0] in title_names)}
+    trailing &= titles
 
     particles: dict[str, str] = {}
     for _, cols in read_rows("particles.tsv", 2):
@@ -165,6 +175,7 @@ def _build() -> Lexicon:
         titles=frozenset(titles),
         title_names=frozenset(title_names),
         max_title_len=max((len(t) for t in titles), default=1),
+        trailing_titles=frozenset(trailing),
         particles=MappingProxyType(particles),
         patronymic_suffixes=tuple(sorted(suffixes, key=lambda s: (-len(s), s))),
         patronymic_words=frozenset(pwords),

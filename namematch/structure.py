@@ -106,6 +106,16 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
         else:
             break
     rest = tokens[i:]
+    after: list[str] = []
+    while len(rest) > 1:    # a title after the name: "토카예프 대통령" (Korean), "Ahmet Bey" (Turkish)
+        for n in range(min(lex.max_title_len, len(rest) - 1), 0, -1):
+            if tuple(translit_key(t) for t, _ in rest[-n:]) in lex.trailing_titles:
+                after.insert(0, " ".join(t for t, _ in rest[-n:]))
+                rest = rest[:-n]
+                break
+        else:
+            break
+    titles += after
     if len(rest) > 1 and rest[-1][0] in lex.name_suffixes:   # "Joseph R. Biden Jr."
         titles.append(rest[-1][0])
         rest = rest[:-1]

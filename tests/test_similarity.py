@@ -67,6 +67,11 @@ def test_titles_are_set_aside_but_given_name_homographs_are_not() -> None:
     # A generational suffix after the name is set aside too, matched as written ("II" is no initial).
     assert [t.text for t in parse_name("Joseph R. Biden Jr.").tokens] == ["joseph", "r", "biden"]
     assert [t.text for t in parse_name("Henry VIII").tokens] == ["henry", "viii"]
+    # Offices and honorifics after the name are set aside (Korean and Turkish write them there); a religious title
+    # may end a name as one of its words.
+    assert parse_name("Tokayev President").titles == ("president",) == parse_name("President Tokayev").titles
+    assert [t.text for t in parse_name("Ahmet Bey").tokens] == ["ahmet"]
+    assert [t.text for t in parse_name("Abdul Ghani Baradar Akhund").tokens][-1] == "akhund"
 
 
 def test_function_words_and_particles_are_words_as_written() -> None:
