@@ -548,6 +548,8 @@ class MentionFinder:
             out.extend(self._lowercase(text, out, ambiguous))
         if supported:   # (after the lowercase names: "das usbekische Außenministerium")
             out = self._owned_elsewhere(text, out, supported)
+        ends = {m.end for m in out}
+        out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None]
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
@@ -585,6 +587,26 @@ class MentionFinder:
             return None
         home = index.home(option.entity)
         return home or None
+
+    def _qualified_before(self, text: str, m: Mention, thr: float, date: _dt.date | None,
+                          ends: Container[int]) -> Mention | None:
+        """``m``, unless it is a place's mention right after a capitalised qualifier joined to it by a space or a
+        hyphen ("Chon-Alai district", "North Waziristan": data/qualifiers.tsv). Then the text names another place:
+        the qualified name as the resolver reads it, if it is a place, else nothing. (A qualifier in lowercase
+        describes the place: "northern Afghanistan".)"""
+        if m.entity.type not in _PLACE_TYPES or m.start < 2 or text[m.start - 1] not in _QUALIFIER_JOINS:
+            return m
+        before = _LAST_WORD.search(text, max(0, m.start - 1 - _LONGEST_QUALIFIER), m.start - 1)
+        if (before is None or not before.group()[:1].isupper() or _key(before.group()) not in self._lex.qualifiers
+                or before.end() in ends):   # (the word is another mention's last)
+            return m
+        whole = text[before.start():m.end]
+        found = self.resolver._resolve(whole, 1, _PLACE_TYPES, date, thr=thr, skip=frozenset())
+        if not found or found[0].entity.id == m.entity.id:
+            return None
+        top = found[0]
+        return evolve(m, start=before.start(), text=whole, entity=top.entity, score=top.score, name=top.name,
+                      form="historical" if top.name.kind is NameKind.HISTORICAL else "full", candidates=())
 
     def _entity_no(self, entity: Entity) -> int:
         """An entity's position in the index (the table is built on first use)."""
@@ -1520,6 +1542,9 @@ def _lower_keys(word: str) -> set[str]:
 
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _HYPHENS = frozenset({"-", "‐", "‑"})
+_QUALIFIER_JOINS = _HYPHENS | {" "}
+_LAST_WORD = re.compile(r"(?<!\w)\w+$")
+_LONGEST_QUALIFIER = 16     # letters of the longest qualifier a place's name may follow ("Центральная": 11)
 # Entities whose one-word names are also given names: "Georgia Wells", "Ислам Каримов" (the religion's name).
 _NAMESAKE_TYPES = _PLACE_TYPES | {EntityType.OTHER}
 _OPENERS = frozenset("\"'«»“”„‘’‚‹›([{—–-*•")

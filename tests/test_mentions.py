@@ -568,3 +568,17 @@ def test_a_cyrillic_given_name_three_letters_off_is_another_person() -> None:
     r = Resolver(gaz)
     assert [m.text for m in r.find_mentions("Ашраф Гани уехал. Его брат Хашмат Гани остался.")] == ["Ашраф Гани"]
     assert r.resolve("Хашмат Гани") == [] and [m.entity.id for m in r.resolve("Ашрав Гани")] == ["g"]
+
+
+def test_a_place_after_a_capitalised_qualifier_is_another_place() -> None:
+    """"Chon-Alai" is Chong-Alay, not Alay; "North Waziristan" is no mention of Waziristan when the gazetteer lacks
+    it; "northern Afghanistan" (lowercase) is Afghanistan."""
+    gaz = Gazetteer.from_records([
+        {"id": "alay", "type": "place", "name": "Alai District"},
+        {"id": "chong", "type": "place", "name": "Chong-Alay District"},
+        {"id": "waz", "type": "place", "name": "Waziristan"},
+        {"id": "af", "type": "country", "name": "Afghanistan"},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "They live in Chon-Alai district.") == [("Chon-Alai district", "chong", "full")]
+    assert found(r, "Strikes in North Waziristan and in northern Afghanistan.") == [("Afghanistan", "af", "full")]
