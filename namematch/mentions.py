@@ -526,6 +526,7 @@ class MentionFinder:
                     anchors[e].append(where)
         out: list[Mention] = []
         supported: dict[int, frozenset[int]] = {}     # id() of a short form's mention -> what supports it
+        owned_before: set[int] = set()                # (those only an owner written before them contradicts)
         for base, found in groups:
             final: Sequence[_Reading]
             unresolved: list[_Reading] = []
@@ -540,6 +541,7 @@ class MentionFinder:
                     supported[id(out[-1])] = r.options[0].support
                 elif (home := self._placeless(r.options[0])) is not None:
                     supported[id(out[-1])] = home
+                    owned_before.add(id(out[-1]))
             if ambiguous and unresolved:
                 taken = {p for r in final for p in range(r.first, r.last + 1)}
                 out.extend(self._mention(text, spans, infos, base, r, unresolved=True) for r in _choose(unresolved)
@@ -547,24 +549,29 @@ class MentionFinder:
         if self._lower_pattern is not None:
             out.extend(self._lowercase(text, out, ambiguous))
         if supported:   # (after the lowercase names: "das usbekische Außenministerium")
-            out = self._owned_elsewhere(text, out, supported)
+            out = self._owned_elsewhere(text, out, supported, owned_before)
         ends = {m.end for m in out}
-        out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None]
+        out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
+               and not self._other_level_after(text, q)]
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
-    def _owned_elsewhere(self, text: str, found: list[Mention], supported: dict[int, frozenset[int]]) -> list[Mention]:
+    def _owned_elsewhere(self, text: str, found: list[Mention], supported: dict[int, frozenset[int]],
+                         owned_before: Container[int] = ()) -> list[Mention]:
         """Drop the short forms whose owner the text names right beside them as another place ("Tajikistan's
-        Foreign Ministry", "Supreme Court of Kyrgyzstan"): document support does not outweigh that."""
+        Foreign Ministry", "Supreme Court of Kyrgyzstan"): document support does not outweigh that. For the
+        mentions in ``owned_before``, only an owner written before them counts ("das usbekische Außenministerium",
+        not "… Organisation für Zusammenarbeit in Astana")."""
         by_start = sorted(found, key=lambda m: m.start)
         drop: set[int] = set()
         for i, m in enumerate(by_start):
             support = supported.get(id(m))
             if support is None:
                 continue
-            for n in (by_start[i - 1] if i else None, by_start[i + 1] if i + 1 < len(by_start) else None):
+            after = by_start[i + 1] if i + 1 < len(by_start) and id(m) not in owned_before else None
+            for n in (by_start[i - 1] if i else None, after):
                 if (n is None or n.entity.type not in _PLACE_TYPES or self._entity_no(n.entity) in support
                         or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])
                         or self.resolver.index.home(self._entity_no(n.entity)) & support):   # ("in Astana")
@@ -573,18 +580,18 @@ class MentionFinder:
         return [m for m in found if id(m) not in drop]
 
     def _placeless(self, option: _Option) -> frozenset[int] | None:
-        """The home of an institution read by a name of only generic words, which names no place of its own
-        ("Außenministerium", "Сыртқы істер министрлігі"): like a short form, it is another country's where the
-        text names that country right beside it. None for other readings."""
+        """The home of an institution read by a name that names no place ("Außenministerium", "Сыртқы істер
+        министрлігі"): like a short form, it is another country's where the text names that country right beside
+        it. None for other readings."""
         if option.entity < 0 or option.partial:
             return None
         index = self.resolver.index
         if index.entities[option.entity].type is not EntityType.ORG:
             return None
-        tokens = index.entries[option.entry].parsed.tokens
-        generic = self._lex.org_words
-        if not tokens or any(t.role is Role.NAME and t.key not in generic for t in tokens):
-            return None
+        parsed = index.entries[option.entry].parsed
+        institution = any(self._lex.org_words.get(t.key) == "generic" for t in parsed.tokens)
+        if not institution or index.places_named(t.key for t in parsed.tokens):
+            return None     # (a name that names a place, or no institution: "Senate of Kazakhstan", "Taliban")
         home = index.home(option.entity)
         return home or None
 
@@ -607,6 +614,22 @@ class MentionFinder:
         top = found[0]
         return evolve(m, start=before.start(), text=whole, entity=top.entity, score=top.score, name=top.name,
                       form="historical" if top.name.kind is NameKind.HISTORICAL else "full", candidates=())
+
+    def _other_level_after(self, text: str, m: Mention) -> bool:
+        """Is a place's mention followed by a kind of place of another level, which its name lacks ("Almaty
+        Region", "Ақмола облысының": data/place_words.tsv)? Then the text names that other place, named after it."""
+        if m.entity.type is not EntityType.PLACE or text[m.end:m.end + 1] != " ":
+            return False
+        after = _FIRST_WORD.match(text, m.end + 1)
+        if after is None:
+            return False
+        levels = self._lex.place_levels
+        word = after.group()
+        found = {levels[k] for k in (_key(word), *(k for k, _ in _stem_keys(word))) if k in levels}
+        if not found:
+            return False
+        own = self.resolver.index.levels(self._entity_no(m.entity))
+        return bool(own) and not (found & own)
 
     def _entity_no(self, entity: Entity) -> int:
         """An entity's position in the index (the table is built on first use)."""
@@ -1544,6 +1567,7 @@ _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUALIFIER_JOINS = _HYPHENS | {" "}
 _LAST_WORD = re.compile(r"(?<!\w)\w+$")
+_FIRST_WORD = re.compile(r"\w+")
 _LONGEST_QUALIFIER = 16     # letters of the longest qualifier a place's name may follow ("Центральная": 11)
 # Entities whose one-word names are also given names: "Georgia Wells", "Ислам Каримов" (the religion's name).
 _NAMESAKE_TYPES = _PLACE_TYPES | {EntityType.OTHER}

@@ -582,3 +582,29 @@ def test_a_place_after_a_capitalised_qualifier_is_another_place() -> None:
     r = Resolver(gaz)
     assert found(r, "They live in Chon-Alai district.") == [("Chon-Alai district", "chong", "full")]
     assert found(r, "Strikes in North Waziristan and in northern Afghanistan.") == [("Afghanistan", "af", "full")]
+
+
+def test_a_settlement_before_a_kind_of_place_of_another_level_is_that_other_place() -> None:
+    """"Almaty Region" and "Ақмола облысының" name regions named after the cities; the gazetteer lacks them, so they
+    are no mention of the cities. A kind of place of the city's own level changes nothing ("Almaty city")."""
+    gaz = Gazetteer.from_records([
+        {"id": "alm", "type": "place", "name": "Almaty", "attributes": {"level": "settlement"}},
+        {"id": "ast", "type": "place", "name": "Astana", "names": [{"text": "Ақмола", "kind": "historical"}],
+         "attributes": {"level": "settlement"}},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "He moved to Almaty Region.") == [] and found(r, "Ақмола облысының орталығы.") == []
+    assert [t for t, _, _ in found(r, "Almaty city is large; Almaty grew.")] == ["Almaty", "Almaty"]
+
+
+def test_an_institution_beside_a_place_it_lies_in_keeps_its_reading() -> None:
+    """An owner written before an institution's name makes it that owner's; a place written after it is where it
+    meets ("… Organisation für Zusammenarbeit in Astana")."""
+    gaz = Gazetteer.from_records([
+        {"id": "sh", "type": "place", "name": "Schanghai"},
+        {"id": "ast", "type": "place", "name": "Astana"},
+        {"id": "sco", "type": "org", "name": "Schanghaier Organisation für Zusammenarbeit",
+         "attributes": {"country": "sh"}},
+    ])
+    r = Resolver(gaz)
+    assert "sco" in [e for _, e, _ in found(r, "Der Gipfel der Schanghaier Organisation für Zusammenarbeit in Astana.")]
