@@ -553,10 +553,29 @@ class MentionFinder:
         ends = {m.end for m in out}
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
                and not self._other_level_after(text, q)]
+        out = self._namesakes(spans, infos, runs, out)
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _namesakes(self, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], runs: Sequence[tuple[int, int]],
+                   found: list[Mention]) -> list[Mention]:
+        """Drop a surname alone where the document names someone else with that surname ("Akylbek Japarov ...
+        Japarov said", of a gazetteer that holds Sadyr Japarov), unless it names the entity in full too: the
+        surname is then the other person's as likely as the entity's."""
+        if not any(m.form == "partial" for m in found):
+            return found
+        starts = {m.start for m in found}
+        covered = {p for m in found for p in range(m.start, m.end)}
+        others = {infos[last][1] for first, last in runs
+                  if last > first and infos[last][1] in self._surnames and spans[last][0] not in covered
+                  and spans[last - 1][0] not in starts}
+        if not others:
+            return found
+        full = {m.entity.id for m in found if m.form != "partial"}
+        return [m for m in found if not (m.form == "partial" and m.entity.id not in full
+                                         and _key(m.text) in others)]
 
     def _owned_elsewhere(self, text: str, found: list[Mention], supported: dict[int, frozenset[int]],
                          owned_before: Container[int] = ()) -> list[Mention]:

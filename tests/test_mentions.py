@@ -608,3 +608,13 @@ def test_an_institution_beside_a_place_it_lies_in_keeps_its_reading() -> None:
     ])
     r = Resolver(gaz)
     assert "sco" in [e for _, e, _ in found(r, "Der Gipfel der Schanghaier Organisation für Zusammenarbeit in Astana.")]
+
+
+def test_a_surname_alone_where_the_document_names_a_namesake_is_not_the_entity() -> None:
+    """"Akylbek Japarov ... Japarov said" names the prime minister twice, not the gazetteer's Sadyr Japarov; a
+    document naming Sadyr Japarov in full keeps its lone surnames."""
+    gaz = Gazetteer.from_records([{"id": "sj", "type": "person", "name": "Sadyr Japarov"}])
+    r = Resolver(gaz)
+    assert found(r, "Chairman Akylbek Japarov toured the site. Japarov, who is not related, said.") == []
+    assert [e for _, e, _ in found(r, "Sadyr Japarov met Akylbek Japarov. Japarov said.")] == ["sj", "sj"]
+    assert [e for _, e, _ in found(r, "Japarov said it.")] == ["sj"]
