@@ -1030,14 +1030,23 @@ class MentionFinder:
             for window in self._windows(segment, infos, covered, full):
                 out.extend(self._fuzzy_stretch(window, infos, thr, date, (covered, full)))
             segment = [i] if p < n and infos[i][0] else []
-        # A short form followed by a name of what supports it is one name: "Верховный суд Казахстана".
-        for r in derived_readings:
+        # A short form followed by a name of what supports it is one name: "Верховный суд Казахстана"; so is an
+        # institution's name followed by a name of its country ("Сенат Парламента РК").
+        index = self.resolver.index
+
+        def homes(entity: int) -> frozenset[int]:     # (the places its names hold: not the Taliban's Afghanistan)
+            return index.places_named(index.words_of(entity))
+
+        owned = [r for r in out if r not in derived_readings and r.options[0].entity >= 0
+                 and not r.options[0].partial and self._is_org(r.options[0])]
+        for r in [*derived_readings, *owned]:
             for s in out:
                 gap = range(r.last + 1, s.first)
                 if (s.first > r.last and all(infos[j][8] for j in gap) and s.options[0].support is None
                         and not s.options[0].partial):
                     whole = tuple(evolve(o, support=None) for o in r.options
-                                  if s.options[0].entity in (o.support or ()) and s.options[0].entity != o.entity)
+                                  if s.options[0].entity in (o.support or (homes(o.entity) if o.entity >= 0 else ()))
+                                  and s.options[0].entity != o.entity)
                     if whole:
                         out.append(_Reading(r.first, s.last, r.size + s.size, whole))
         if _title_case(infos, run):
@@ -1438,6 +1447,9 @@ class MentionFinder:
 
     def _is_person(self, option: _Option) -> bool:
         return self.resolver.index.entities[option.entity].type is EntityType.PERSON
+
+    def _is_org(self, option: _Option) -> bool:
+        return self.resolver.index.entities[option.entity].type is EntityType.ORG
 
     # -- output
 

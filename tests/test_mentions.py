@@ -618,3 +618,18 @@ def test_a_surname_alone_where_the_document_names_a_namesake_is_not_the_entity()
     assert found(r, "Chairman Akylbek Japarov toured the site. Japarov, who is not related, said.") == []
     assert [e for _, e, _ in found(r, "Sadyr Japarov met Akylbek Japarov. Japarov said.")] == ["sj", "sj"]
     assert [e for _, e, _ in found(r, "Japarov said it.")] == ["sj"]
+
+
+def test_an_institutions_name_and_its_countrys_abbreviation_are_one_mention() -> None:
+    """"Сенат Парламента РК": the listed name "Сенат Парламента" followed by the country its longer names hold is
+    one mention; a body whose names hold no place stays apart from a country beside it ("Taliban Afghanistan")."""
+    gaz = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Казахстан"], "abbreviations": ["РК"]},
+        {"id": "af", "type": "country", "name": "Afghanistan"},
+        {"id": "sen", "type": "org", "name": "Senate of Kazakhstan",
+         "aliases": ["Сенат Парламента Казахстана", "Сенат Парламента"]},
+        {"id": "tb", "type": "org", "name": "Taliban", "attributes": {"country": "af"}},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Сенат Парламента РК одобрил закон.") == [("Сенат Парламента РК", "sen", "full")]
+    assert [t for t, _, _ in found(r, "Taliban Afghanistan")] == ["Taliban", "Afghanistan"]
