@@ -222,8 +222,8 @@ class Resolver:
     def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
                  thr: float) -> list[Match]:
         """A name no indexed form matches, with its Cyrillic words' case endings read as running text reads them
-        (data/inflection.tsv): each word that is no indexed word as written, but is one without an ending, is put
-        in that form, and the name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву"). The
+        (data/inflection.tsv): each word that is an indexed word without an ending is put in that form, and the
+        name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву"). The
         endings must be of one language, and a match's name of that language, of none, or written exactly so
         ("казаки", Cossacks, is not the Kazakh "қазақ"). The evidence then shows the dictionary forms."""
         postings = self.index.postings
@@ -232,9 +232,11 @@ class Resolver:
         for word in name.split():
             stem = None
             folded = unicodedata.normalize("NFC", word)
-            if detect_script(folded) == "Cyrl" and word_key(word) not in postings:
+            if detect_script(folded) == "Cyrl":     # (also a word some name holds inflected: "Советского")
                 table = endings()[True]
-                stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table) if word_key(f) in postings),
+                written = word_key(word)
+                stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table)
+                                   if (k := word_key(f)) in postings and k != written),
                                   (None, ""))
                 if stem:
                     langs.add(SUFFIXING.get(lang, lang))
@@ -296,6 +298,8 @@ class Resolver:
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if entity.type in _PLACES and consonants_apart(query, entry, state):
                 continue    # a place one consonant off is another place: "Astara" is not Astana
+            if (grade in ("partial", "full") and entity.type is EntityType.ORG and self._place_alone(query, state, entry)):
+                continue    # a place's name inside an institution's is the place: "Советского Союза" is not TASS
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
@@ -373,6 +377,30 @@ class Resolver:
         found = self._resolve(head, None, wanted, when, thr=thr, skip=skip)
         homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
         return [m for m, home in zip(found, homes) if not home or home & where]
+
+    def _place_alone(self, query: ParsedName, state: _State, entry: Entry) -> bool:
+        """Is the query only a place's name (words naming a place, and other words of that place's names:
+        "Союза"), which the institution's name holds beside words of its own ("Kazakhstan" in "Senate of
+        Kazakhstan", "Советского Союза" in "Телеграфное агентство Советского Союза")? Then it names the place.
+        Query words count as written or without a Cyrillic case ending."""
+        if unmatched(query, state) or not name_unmatched(entry, state):
+            return False
+        index = self.index
+        words = query.source.split()
+        if not words or len(words) > len(query.tokens) + 1:
+            return False
+        table = endings()[True]
+        places: frozenset[int] | None = None
+        rest: list[tuple[str, ...]] = []
+        for w in words:
+            keys = (word_key(w), *(word_key(f) for f, _ in dictionary_forms(w, table)))
+            named = index.places_named(keys)
+            if named:
+                places = named if places is None else places & named
+            else:
+                rest.append(keys)
+        # (other words must be words of that place's names: "Союза" of "Советский Союз", not "Сенат")
+        return bool(places) and all(any(set(keys) & index.words_of(p) for p in places) for keys in rest)
 
     def _other_level(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place

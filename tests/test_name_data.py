@@ -204,3 +204,14 @@ def test_generic_org_and_place_words_are_no_given_names() -> None:
     generic += [(n, row["form"]) for n, row in records("place_words.tsv")]
     bad = [(n, form) for n, form in generic if form.casefold() in names]
     assert not bad, f"generic words that are also names: {bad[:5]}"
+
+
+def test_offices_in_the_press_of_other_languages_are_listed() -> None:
+    """Heads of state and ministers are titled as the Turkish, Indonesian, Korean, Italian, Czech, Polish and
+    Bulgarian press title them, and Chinese and Japanese titles written after a name are listed too."""
+    titles = {(row["form"].casefold(), row["lang"]) for _, row in records("titles.tsv")}
+    assert {("cumhurbaşkanı", "tr"), ("dışişleri bakanı", "tr"), ("presiden", "id"), ("대통령", "ko"),
+            ("ministro degli esteri", "it"), ("ministr zahraničních věcí", "cs"), ("prezydenta", "pl"),
+            ("президентът", "bg")} <= titles
+    cjk = {row["form"] for _, row in records("cjk_suffixes.tsv") if row["category"] == "title"}
+    assert {"国家主席", "國家主席", "首相", "外相", "外務大臣"} <= cjk

@@ -502,3 +502,19 @@ def test_an_elided_article_is_not_part_of_the_name() -> None:
     r = Resolver(g)
     assert [m.entity.id for m in r.resolve("région d'Osh")] == ["o"]
     assert [m.entity.id for m in r.resolve("Regione dell'Osh")] == ["o"]
+
+
+def test_a_places_name_inside_an_institutions_is_the_place() -> None:
+    """"Советского Союза" is the Soviet Union in the genitive, not TASS ("Телеграфное агентство Советского Союза"),
+    though the agency's name holds those words as written; "Kazakhstan" is not the Senate of Kazakhstan."""
+    g = Gazetteer.from_records([
+        {"id": "su", "type": "country", "name": "Soviet Union", "aliases": ["Советский Союз"]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Казахстан"]},
+        {"id": "tass", "type": "org", "name": "TASS", "aliases": ["Телеграфное агентство Советского Союза"]},
+        {"id": "sen", "type": "org", "name": "Senate of Kazakhstan", "aliases": ["Сенат Казахстана"]},
+    ])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Советского Союза")] == ["su"]
+    assert [m.entity.id for m in r.resolve("Казахстана")] == ["kz"]
+    assert [m.entity.id for m in r.resolve("Сенат Казахстана")] == ["sen"]
+    assert [m.entity.id for m in r.resolve("Телеграфного агентства Советского Союза")][:1] == ["tass"]
