@@ -298,7 +298,8 @@ class Resolver:
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if entity.type in _PLACES and consonants_apart(query, entry, state):
                 continue    # a place one consonant off is another place: "Astara" is not Astana
-            if grade in ("partial", "full") and entity.type is EntityType.ORG and self._place_alone(query, state, entry):
+            if (grade in ("partial", "full") and entity.type is EntityType.ORG
+                    and self._place_alone(query, state, entry)):
                 continue    # a place's name inside an institution's is the place: "Советского Союза" is not TASS
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
