@@ -298,6 +298,10 @@ class Resolver:
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if entity.type in _PLACES and consonants_apart(query, entry, state):
                 continue    # a place one consonant off is another place: "Astara" is not Astana
+            if grade == "partial" and len(query.tokens) == 1 and (
+                    query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
+                continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word after
+                # its first ("Collective" of the CSTO; "Exxon" is Exxon Mobil), nor a title a person's surname ("Akhund")
             if (grade in ("partial", "full") and entity.type is EntityType.ORG
                     and self._place_alone(query, state, entry)):
                 continue    # a place's name inside an institution's is the place: "Советского Союза" is not TASS
@@ -351,8 +355,8 @@ class Resolver:
                         if index.places_named((t.key, *(t.key[:-n] for n in range(1, _ENDING + 1)))) & named)
             reading = ParsedName(query.source, rest + own, query.titles)
             score, grade, state = _scored(reading, entry.parsed)
-            if score < thr or grade == "partial":
-                continue
+            if score < thr or grade == "partial" or any_kind(state, "typo"):
+                continue    # (its own words as written or spelt otherwise, not mistyped: "Kazakh Khanate" / Senate)
             c = _explained(reading, entry.parsed, thr, state)
             if any(e.kind == "missing" and e.right for e in c.evidence):
                 continue    # (every word of the name, read so: "Kazakh Ministry" is no "Ministry of Agriculture")
@@ -378,6 +382,20 @@ class Resolver:
         found = self._resolve(head, None, wanted, when, thr=thr, skip=skip)
         homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
         return [m for m, home in zip(found, homes) if not home or home & where]
+
+    @staticmethod
+    def _word_of(entity: Entity, entry: Entry, state: _State) -> bool:
+        """Is a one-word query a word of a place's or a body's name, other name words of which it lacks: any word
+        of a place's name, a body's word after its first name word?"""
+        if entity.type is EntityType.PERSON:
+            return False
+        left = name_unmatched(entry, state)
+        if not any(map(name_word, left)):
+            return False
+        if entity.type is not EntityType.ORG:
+            return True
+        first = next((t for t in entry.parsed.tokens if t.role is Role.NAME), None)
+        return first is not None and first in left
 
     def _place_alone(self, query: ParsedName, state: _State, entry: Entry) -> bool:
         """Is the query only a place's name (words naming a place, and other words of that place's names:

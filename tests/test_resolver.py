@@ -518,3 +518,21 @@ def test_a_places_name_inside_an_institutions_is_the_place() -> None:
     assert [m.entity.id for m in r.resolve("Казахстана")] == ["kz"]
     assert [m.entity.id for m in r.resolve("Сенат Казахстана")] == ["sen"]
     assert [m.entity.id for m in r.resolve("Телеграфного агентства Советского Союза")][:1] == ["tass"]
+
+
+def test_one_word_of_a_places_or_bodys_name_and_a_title_alone() -> None:
+    """One word of a place's name is no name of it ("Ata" of "Alma-Ata"), nor a body's word after its first
+    ("Nations"; "Exxon" still is Exxon Mobil); a word that is also a title is no surname ("Akhund"); a mistyped own
+    word does not make an institution of its country ("Kazakh Khanate" is not the Kazakh Senate)."""
+    g = Gazetteer.from_records([
+        {"id": "alm", "type": "place", "name": "Almaty", "names": [{"text": "Alma-Ata", "kind": "historical"}]},
+        {"id": "un", "type": "org", "name": "United Nations"},
+        {"id": "xom", "type": "org", "name": "Exxon Mobil"},
+        {"id": "b", "type": "person", "name": "Abdul Ghani Baradar", "aliases": ["Abdul Ghani Baradar Akhund"]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "names": [{"text": "Kazakh", "kind": "demonym"}]},
+        {"id": "sen", "type": "org", "name": "Senate of Kazakhstan"},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Ata") == [] and r.resolve("Nations") == [] and r.resolve("Akhund") == []
+    assert [m.entity.id for m in r.resolve("Exxon")] == ["xom"] and [m.entity.id for m in r.resolve("Baradar")] == ["b"]
+    assert r.resolve("Kazakh Khanate") == [] and [m.entity.id for m in r.resolve("Kazakh Senate")] == ["sen"]
