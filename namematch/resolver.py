@@ -300,8 +300,8 @@ class Resolver:
                 continue    # a place one consonant off is another place: "Astara" is not Astana
             if grade == "partial" and len(query.tokens) == 1 and (
                     query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
-                continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word after
-                # its first ("Collective" of the CSTO; "Exxon" is Exxon Mobil), nor a title a person's surname ("Akhund")
+                continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word
+                # after its first ("Nations"; "Exxon" is Exxon Mobil), nor a title a person's surname ("Akhund")
             if (grade in ("partial", "full") and entity.type is EntityType.ORG
                     and self._place_alone(query, state, entry)):
                 continue    # a place's name inside an institution's is the place: "Советского Союза" is not TASS
