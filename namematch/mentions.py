@@ -448,7 +448,7 @@ class MentionFinder:
             if index.entities[entity].type is EntityType.ORG:
                 keys = {t.key for e in self.resolver.index.entries_of(entity) for t in index.entries[e].parsed.tokens}
                 found = tuple(sorted(e for e in self._entities_named(keys) if e != entity
-                                     and index.entities[e].type is not EntityType.PERSON))
+                                     and index.entities[e].type in _IMPLIED_TYPES))
             self._implies[entity] = found
         return found
 
@@ -1595,6 +1595,9 @@ def _lower_keys(word: str) -> set[str]:
 
 
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+# What an organisation's name tells the document it is about: places and organisations, not a religion its
+# name's adjective names ("Islamic Movement of Uzbekistan" supports no "Islam" before "Karimov").
+_IMPLIED_TYPES = _PLACE_TYPES | {EntityType.ORG}
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUALIFIER_JOINS = _HYPHENS | {" "}
 _LAST_WORD = re.compile(r"(?<!\w)\w+$")
