@@ -207,13 +207,13 @@ def _present(key: str, directory: Path) -> bool:
 
 def load_index(key: str, *, directory: str | os.PathLike[str] | None = None) -> NameIndex | None:
     """The cached index for ``key``, or None when there is none, or it is stale, corrupt or untrusted."""
-    from .index import NameIndex
+    from .index import NameIndex, settle
 
+    enabled = gc.isenabled()
     try:
         payload = _read(key, Path(directory) if directory is not None else cache_dir())
         if payload is None:
             return None
-        enabled = gc.isenabled()
         gc.disable()  # tens of thousands of small objects: the collector would run many times for nothing
         try:
             index = pickle.loads(payload)
@@ -226,6 +226,8 @@ def load_index(key: str, *, directory: str | os.PathLike[str] | None = None) -> 
     if not isinstance(index, NameIndex):
         _debug(f"entry {key[:32]} holds a {type(index).__name__}, not a NameIndex; rebuilding")
         return None
+    if enabled:
+        settle(index)
     lex = getattr(index, "lexicon", None)
     if lex is not None:   # built from the same tables: the key covers every file of the package
         from .lexicon import install

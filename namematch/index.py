@@ -31,14 +31,15 @@ import gc
 import heapq
 import math
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, repeat
-from operator import add
+from itertools import chain, compress, repeat
+from operator import add, attrgetter
 
 from attrs import frozen
 
-from gazetteer import Entity, Gazetteer, Name, NameKind
+from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
 from .phonetic import (
@@ -146,6 +147,17 @@ def _fuzzy_keys(key: str, skeleton: str, joined: bool) -> Iterator[str]:
         yield "e:" + key[-4:]
 
 
+_SETTLE_AT = 50_000   # forms from which a new index is worth one full collection (see settle)
+
+
+def settle(index: NameIndex) -> None:
+    """One full collection after a large index was made with the collector off (built or unpickled): its objects
+    sit in the youngest generation, and the first queries would otherwise pay for two or three walks of the whole
+    index as each generation in turn reaches it. A small index is not worth the pause."""
+    if len(index.entries) >= _SETTLE_AT:
+        gc.collect()
+
+
 def _keys(keys: str | tuple[str, ...] | None) -> tuple[str, ...]:
     """A ``fuzzy`` value as a tuple of word keys."""
     return () if keys is None else (keys,) if isinstance(keys, str) else keys
@@ -169,6 +181,8 @@ class NameIndex:
         finally:
             if gc_was_enabled:
                 gc.enable()
+        if gc_was_enabled:
+            settle(self)
 
     def _build(self, romanisations: bool) -> None:
         forms = list(self._forms(romanisations))
@@ -317,19 +331,31 @@ class NameIndex:
         """Add one query word's postings (strongest first) to ``score``, posting by posting: new forms
         come in only while there are fewer than ``_NEW_BUDGET``; then a posting adds to those in."""
         seen: set[int] = set()      # a form counts once per query word, with its best evidence
+        get = score.get
         for gain, p in lists:
+            if isinstance(p, int):  # (one form: most postings of rare words)
+                if p in seen:
+                    continue
+                seen.add(p)
+                old = get(p)
+                if old is not None:
+                    score[p] = old + gain
+                elif len(score) < _NEW_BUDGET:
+                    score[p] = gain
+                continue
             if len(score) >= _NEW_BUDGET:
                 # (only forms already in count from here on: the posting is read for them alone)
-                ids = score.keys() & ((p,) if isinstance(p, int) else p)
+                ids = score.keys() & p
                 ids -= seen
-                seen |= ids
             else:
-                ids = {p} if isinstance(p, int) else set(p)
+                ids = set(p)
                 ids -= seen
-                seen |= ids
                 if len(score) + len(ids) > _NEW_BUDGET:
+                    seen |= ids
                     ids = score.keys() & ids
-            _add_gains(score, dict(zip(ids, repeat(gain))))
+            seen |= ids
+            # score[i] += gain, a new form starting from 0.0 (0.0 + gain is gain), in one C loop
+            score.update(zip(ids, map(add, map(get, ids, repeat(0.0)), repeat(gain))))
 
     def foreign_forms(self, script: str) -> frozenset[int]:
         """Forms an entity has from names outside ``script`` when it also has a name in ``script``: text in
@@ -367,8 +393,8 @@ class NameIndex:
         places = self.__dict__.get("_place_words")
         if places is None:
             lex = self.lexicon
-            named = {t.key for e in self.entries if self.entities[e.entity].type.value in ("place", "country")
-                     for t in e.parsed.tokens}
+            entries = self.entries
+            named = {t.key for ei in self._places() for i in self.entries_of(ei) for t in entries[i].parsed.tokens}
             places = self.__dict__["_place_words"] = frozenset(named | lex.place_words)
         return frozenset(k for k in keys if k not in places and k in self.lexicon.org_words)
 
@@ -378,11 +404,12 @@ class NameIndex:
         table = self.__dict__.get("_place_of")
         if table is None:
             found: dict[str, set[int]] = defaultdict(set)
-            for e in self.entries:
-                if self.entities[e.entity].type.value in ("place", "country"):
-                    for w in e.parsed.tokens:
+            entries = self.entries
+            for ei in self._places():
+                for i in self.entries_of(ei):
+                    for w in entries[i].parsed.tokens:
                         if w.role is Role.NAME:
-                            found[w.key].add(e.entity)
+                            found[w.key].add(ei)
             # (a word many places share, "Republic", "Islands", names none of them in particular)
             generic = self.lexicon.org_words.keys() | self.lexicon.place_words
             table = self.__dict__["_place_of"] = {k: frozenset(v) for k, v in found.items()
@@ -394,16 +421,19 @@ class NameIndex:
 
     def entries_of(self, entity: int) -> Sequence[int]:
         """The positions of an entity's forms (they are consecutive: the index is built entity by entity)."""
-        spans = self.__dict__.get("_spans")
-        if spans is None:
-            first: dict[int, int] = {}
-            last: dict[int, int] = {}
-            for i, e in enumerate(self.entries):
-                first.setdefault(e.entity, i)
-                last[e.entity] = i
-            spans = self.__dict__["_spans"] = {e: (first[e], last[e] + 1) for e in first}
-        a, b = spans.get(entity, (0, 0))
-        return range(a, b)
+        owners = self.__dict__.get("_owners")
+        if owners is None:     # (each entry's entity, ascending: a C loop, where a dict of spans took a Python one)
+            owners = self.__dict__["_owners"] = array("i", map(attrgetter("entity"), self.entries))
+        return range(bisect_left(owners, entity), bisect_right(owners, entity))
+
+    def _places(self) -> Sequence[int]:
+        """Positions of the places and countries (computed once; a benign race between threads): the tables of
+        place words read their forms alone, not every form of a gazetteer of people."""
+        found = self.__dict__.get("_place_positions")
+        if found is None:
+            kinds = map((EntityType.PLACE, EntityType.COUNTRY).__contains__, map(attrgetter("type"), self.entities))
+            found = self.__dict__["_place_positions"] = array("i", compress(range(len(self.entities)), kinds))
+        return found
 
     def home(self, entity: int) -> frozenset[int]:
         """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan")
@@ -453,7 +483,7 @@ class NameIndex:
         """How many words each entry's parsed form has (computed once; a benign race between threads)."""
         counts = self.__dict__.get("_counts")
         if counts is None:
-            counts = self.__dict__["_counts"] = array("i", [len(e.parsed.tokens) for e in self.entries])
+            counts = self.__dict__["_counts"] = array("i", map(len, map(attrgetter("parsed.tokens"), self.entries)))
         return counts
 
     def _expand(self, key: str, skeleton: str, joined: bool, abjad: bool = True) -> dict[str, float]:
@@ -580,22 +610,22 @@ class NameIndex:
         # fill the list with its many forms ("Sudan" must not be crowded out by "South Sudan").
         entries = self.entries
         keep = limit * _FORMS_PER_ENTITY
+        counts = self._word_counts()
         if len(score) > keep:
             # Only the forms that can still make the list need the full ordering.
             floor = heapq.nlargest(keep, score.values())[-1]
-            top = list(compress(score.keys(), map(floor.__le__, score.values())))
+            above = list(compress(score.keys(), map(floor.__lt__, score.values())))
+            # (the forms tied at the floor, thousands at a million names, are ordered only if the list needs them)
+            tied = list(compress(score.keys(), map(floor.__eq__, score.values())))
+            ranked: Iterable[int] = chain(_ranked(score, counts, above), _ranked_tied(counts, tied))
         else:
-            top = list(score)
-        # Best score, then fewest words, then position (unique: the order is total). Ties are
-        # common (every form holding the same query words), so the keys are made in C loops.
-        ranked = sorted(zip(map(float.__neg__, map(score.__getitem__, top)),
-                            map(self._word_counts().__getitem__, top), top))
+            ranked = _ranked(score, counts, list(score))
         out: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
         # (an entity's names that read the same once normalised score alike, "عبدالغنی برادر" and "عبدالغني برادر"
         # with their two yehs: one of them is enough, and the others leave room for the entity's other names)
         shapes: set[tuple[object, ...]] = set()
-        for _, _, i in ranked:
+        for i in ranked:
             entry = entries[i]
             e = entry.entity
             if per_entity[e] < _FORMS_PER_ENTITY:
@@ -609,6 +639,20 @@ class NameIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _ranked(score: dict[int, float], counts: array[int], ids: list[int]) -> list[int]:
+    """``ids`` by best score, then fewest words, then position (unique: the order is total). Ties are
+    common (every form holding the same query words), so the keys are made in C loops."""
+    return [i for _, _, i in sorted(zip(map(float.__neg__, map(score.__getitem__, ids)), map(counts.__getitem__, ids),
+                                        ids))]
+
+
+def _ranked_tied(counts: array[int], ids: list[int]) -> Iterator[int]:
+    """``ids``, all of one score, as :func:`_ranked` orders them (two sorts of plain ints, made when first read)."""
+    ids.sort()
+    ids.sort(key=counts.__getitem__)    # (stable: by position within a word count)
+    yield from ids
 
 
 def _native_to(entry: Entry, source: str | None, script: str) -> bool:
@@ -625,15 +669,8 @@ def _written_skeleton_grade(key: str, other: str) -> float:
 
 
 def _add_gains(score: dict[int, float], gains: dict[int, float]) -> None:
-    """``score[i] += gains[i]`` for every ``i`` (absent: 0), in C loops."""
-    had = score.keys() & gains.keys()
-    if had:
-        score.update(zip(had, map(add, map(score.__getitem__, had), map(gains.__getitem__, had))))
-        if len(had) < len(gains):
-            new = gains.keys() - had
-            score.update(zip(new, map(gains.__getitem__, new)))
-    else:
-        score.update(gains)
+    """``score[i] += gains[i]`` for every ``i`` (absent: 0, and 0.0 + g is g), in one C loop."""
+    score.update(zip(gains, map(add, map(score.get, gains, repeat(0.0)), gains.values())))
 
 
 def _variants(text: str, lang: str | None) -> tuple[Variant, ...]:

@@ -419,7 +419,9 @@ class Resolver:
             else:
                 rest.append(keys)
         # (other words must be words of that place's names: "Союза" of "Советский Союз", not "Сенат")
-        return bool(places) and all(any(set(keys) & index.words_of(p) for p in places) for keys in rest)
+        if not places:
+            return False
+        return all(any(set(keys) & index.words_of(p) for p in places) for keys in rest)
 
     def _other_level(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place
