@@ -467,10 +467,13 @@ class Resolver:
         # (the person's fuller names as written in the query's script: "Касым-Жомарт Токаев" for Cyrillic)
         # (only those holding the shorter name's words: "Xi Jinping" for "Xi", not the Wade-Giles "Hsi Chin-p'ing")
         words = {t.key for t in entry.parsed.tokens}
+        lex = self.index.lexicon
+        # (nor those that only add a title-like word: "Abdul Ghani Baradar Akhund" says nothing of a father's name)
         fuller = [j for j in self.index.entries_of(entry.entity)
                   if len(entries[j].parsed.tokens) > len(entry.parsed.tokens) and entries[j].via is None
                   and detect_script(entries[j].name.text) == script
-                  and words <= {t.key for t in entries[j].parsed.tokens}]
+                  and words <= (more := {t.key for t in entries[j].parsed.tokens})
+                  and not all(k in lex.title_names or (k,) in lex.titles for k in more - words)]
         return bool(fuller) and all(_scored(query, entries[j].parsed)[1] == "conflict" for j in fuller)
 
     def _elsewhere(self, query: ParsedName, entry: Entry) -> bool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import takewhile
 
 import jellyfish
 from attrs import field, frozen
@@ -56,6 +57,7 @@ _CLASH_IF_BOTH_OMIT = frozenset({Role.PATRONYMIC})
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
+_FULL_PREFIX = 3      # words of a name matched at the start of a longer one that make it a full name
 _COMPOUND_KEY_FLOOR = 0.6    # a compound matched by skeleton needs keys this close as typos too
 
 
@@ -326,7 +328,7 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
         sub_w = sum(t.weight * s for t, s in zip(sub_tokens, sub_scores))
         strength = min(1.0, sub_w)
         score = quality * (0.52 + 0.33 * strength) * (1.0 - 0.15 * max(miss_a, miss_b))
-        if not other_scores[-1]:
+        if not other_scores[-1] and not _named_then_more(other_scores):
             # The longer name's last word is not matched: a given name alone, or middle words.
             score *= 0.9 if other_scores[0] else 0.85
         grade = "partial"
@@ -344,6 +346,14 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
     if acro > score:
         score, grade = acro, "acronym"
     return min(1.0, max(0.0, round(score, 6))), grade, score, chosen, score_a, score_b
+
+
+def _named_then_more(scores: list[float]) -> bool:
+    """Are the first words of the longer name (three or more) all matched and the rest not: a full name with
+    more words after it, as sanctions lists write a father's name or a tribe after a name ("Abdul Ghani Baradar
+    Abdul Ahmad Turk")? Then its last word unmatched is no sign of a given name alone."""
+    matched = sum(1 for _ in takewhile(bool, scores))
+    return matched >= _FULL_PREFIX and not any(scores[matched:])
 
 
 def _kinds_of_place(ta: Sequence[NameToken], score_a: list[float], tb: Sequence[NameToken],

@@ -536,3 +536,16 @@ def test_one_word_of_a_places_or_bodys_name_and_a_title_alone() -> None:
     assert r.resolve("Ata") == [] and r.resolve("Nations") == [] and r.resolve("Akhund") == []
     assert [m.entity.id for m in r.resolve("Exxon")] == ["xom"] and [m.entity.id for m in r.resolve("Baradar")] == ["b"]
     assert r.resolve("Kazakh Khanate") == [] and [m.entity.id for m in r.resolve("Kazakh Senate")] == ["sen"]
+
+
+def test_a_full_name_with_a_fathers_name_after_it() -> None:
+    """Sanctions lists write a father's name after a name ("Abdul Ghani Baradar Abdul Ahmad Turk"): the person,
+    though a fuller alias ends in a title-like word ("... Akhund"); another given name is still someone else."""
+    g = Gazetteer.from_records([{"id": "b", "type": "person", "name": "Abdul Ghani Baradar",
+                                 "aliases": ["Abdul Ghani Baradar Akhund", "Mullah Baradar"]},
+                                {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokayev"]}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("ABDUL GHANI BARADAR ABDUL AHMAD TURK")] == ["b"]
+    assert r.resolve("Timur Tokayev") == []
+    assert compare("Abdul Ghani", "Abdul Ghani Baradar").score < compare("Abdul Ghani Baradar Turk",
+                                                                        "Abdul Ghani Baradar").score
