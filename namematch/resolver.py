@@ -312,9 +312,9 @@ class Resolver:
             if (acronymic(entry.name) and loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
-            if (entity.type is EntityType.PERSON and entry.via is None and far_typo(query, entry, state)
-                    and (script == "Latn" or (script == "Cyrl" and (entry.name.script or detect_script(entry.name.text))
-                                              in _ALPHABETIC))):
+            if entity.type is EntityType.PERSON and entry.via is None and (
+                    (script == "Latn" and far_typo(query, entry, state))
+                    or (script == "Cyrl" and any_kind(state, "typo") and self._far_in_cyrillic(query, entry, state))):
                 continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin or
                 # Cyrillic letters, both as written and in keys; "Хашмат Гани" neither)
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
@@ -458,6 +458,23 @@ class Resolver:
             if t.key in qualifiers or not places or (home and places.isdisjoint(home)):
                 return True
         return False
+
+    def _far_in_cyrillic(self, query: ParsedName, entry: Entry, state: _State) -> bool:
+        """Is a Cyrillic query three letters off the person's Cyrillic names, counted in Cyrillic letters ("Хашмат
+        Гани" / "Ашраф Гани"; "щ" is one letter, though "shch" in Latin)? A name in another script is judged by
+        the person's Cyrillic names, where there are any."""
+        if (entry.name.script or detect_script(entry.name.text)) == "Cyrl":
+            return far_typo(query, entry, state, letters=True)
+        entries = self.index.entries
+        own = [j for j in self.index.entries_of(entry.entity)
+               if entries[j].via is None and (entries[j].name.script or detect_script(entries[j].name.text)) == "Cyrl"]
+        if not own:
+            return False
+        for j in own:
+            other = _scored(query, entries[j].parsed)
+            if other[2] is None or not far_typo(query, entries[j], other[2], letters=True):
+                return False
+        return True
 
     def _contradicted(self, query: ParsedName, entry: Entry) -> bool:
         """Does a fuller name of the person contradict the words of the query that ``entry`` (a shorter name,

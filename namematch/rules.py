@@ -14,6 +14,7 @@ from jellyfish import damerau_levenshtein_distance
 from gazetteer import Name, NameKind
 
 from .index import Entry
+from .normalize import words
 from .similarity import SKELETON, _Assessment, _State
 from .structure import NameToken, ParsedName, Role
 
@@ -60,16 +61,28 @@ def any_kind(state: _State, *kinds: str) -> bool:
     return any(k in kinds for _s, k, _a, _b in assessed[3])
 
 
-def far_typo(query: ParsedName, entry: Entry, state: _State) -> bool:
+def far_typo(query: ParsedName, entry: Entry, state: _State, *, letters: bool = False) -> bool:
     """Were two words aligned as a typo though three or more letters apart, both as written (normalised) and in
     their romanisation keys? (Either alone misleads: "Schaparow" is "Japarov" in other letters, and key
-    folding shortens "Zayabova" more than "Zaynabova".)"""
+    folding shortens "Zayabova" more than "Zaynabova".) ``letters``: "as written" counts the letters of the
+    names' own script (both Cyrillic: "щ" is one letter, though "shch" in Latin)."""
     flip, assessed = _parts(state)
     x, y = (entry.parsed, query) if flip else (query, entry.parsed)
     pairs = [(x.tokens[a[0]], y.tokens[b[0]]) for _s, kind, a, b in assessed[3]
              if kind == "typo" and len(a) == len(b) == 1]
+    if not pairs:
+        return False
+    if letters:
+        own = {**_own_letters(x.source), **_own_letters(y.source)}
+        return any(damerau_levenshtein_distance(own.get(p.text, p.text), own.get(q.text, q.text)) >= FAR
+                   and damerau_levenshtein_distance(p.key, q.key) >= FAR for p, q in pairs)
     return any(damerau_levenshtein_distance(p.text, q.text) >= FAR and damerau_levenshtein_distance(p.key, q.key) >= FAR
                for p, q in pairs)
+
+
+def _own_letters(text: str) -> dict[str, str]:
+    """Each word's normalised form -> the word as written (casefolded), for distances in its own letters."""
+    return {w.text: w.source.casefold() for w in words(text)}
 
 
 def consonants_apart(query: ParsedName, entry: Entry, state: _State) -> bool:
