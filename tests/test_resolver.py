@@ -554,8 +554,10 @@ def test_a_full_name_with_a_fathers_name_after_it() -> None:
 def test_cyrillic_names_apart_are_counted_in_cyrillic_letters() -> None:
     """"Светлащна" is one letter off "Светлана" (щ romanises as four letters); "Хашмат Гани" is three off "Ашраф
     Гани", so neither the Cyrillic nor the Latin name of Ashraf Ghani is his."""
-    g = Gazetteer.from_records([{"id": "s", "type": "person", "name": "Svetlana Koroleva", "aliases": ["Светлана Королева"]},
-                                {"id": "g", "type": "person", "name": "Ashraf Ghani", "aliases": ["Ашраф Гани"]}])
+    g = Gazetteer.from_records([
+        {"id": "s", "type": "person", "name": "Svetlana Koroleva", "aliases": ["Светлана Королева"]},
+        {"id": "g", "type": "person", "name": "Ashraf Ghani", "aliases": ["Ашраф Гани"]},
+    ])
     r = Resolver(g)
     assert [m.entity.id for m in r.resolve("Светлащна Королева")] == ["s"]
     assert r.resolve("Хашмат Гани") == [] and [m.entity.id for m in r.resolve("Ашрав Гани")] == ["g"]
