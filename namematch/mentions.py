@@ -946,10 +946,10 @@ class MentionFinder:
                         combos = _extend(combos, key, forms[:-1], info)
                     key += info[1]
                     size += 1
-                elif combos:
-                    combos = {k: (*f, info[2]) for k, f in combos.items()}
                 else:
                     skipped += 1
+                    if combos:
+                        combos = {k: (*f, info[2]) for k, f in combos.items()}
                 if not (info[0] or (b > a and info[6])):
                     continue
                 phrase, query = key, " ".join(forms)
@@ -1336,10 +1336,14 @@ class MentionFinder:
         # little under the threshold too ("فسائي عويضة": one letter wrong in a short word costs much).
         clear = (not one_word and bool(matches) and matches[0].comparison.grade == "full"
                  and all(m.score <= matches[0].score - _CLEAR_LEAD for m in matches if m.entity != matches[0].entity))
+        # (function words the stretch holds between its names: "Республика и Казахстан" is no "Республика Казахстан")
+        joins = sum(1 for w in _WORD.findall(query) if self._word(w)[8]) if not one_word else 0
         for m in matches:
             entry = self._entry_ids.get((m.entity.id, m.name, m.form, m.via), -1)
             if entry < 0 or any(e.kind == "missing" and e.left for e in m.comparison.evidence):
                 continue   # words of the stretch the name does not hold: a shorter stretch is the mention
+            if joins > self._connectors(entry):
+                continue   # a word joining two names: as many in the name as in the stretch, as a table reading
             if not _same_case(query, m.name.text, m.name.kind):
                 continue   # "Sr" is not "СССР"
             if one_word and _derived(self._parsed(query), entries[entry].parsed):
