@@ -42,6 +42,7 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .lexicon import lexicon
+from .normalize import words
 from .phonetic import (
     abjad_ending_variants,
     deletions,
@@ -55,7 +56,7 @@ from .similarity import SKELETON, TYPO_MAX, aligned_typo_score, skeleton_score
 from .structure import NameToken, ParsedName, Role, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
 
-__all__ = ["ALPHABETS", "Entry", "NameIndex", "WordWeights", "blocking_keys"]
+__all__ = ["ABBREVIATING", "ALPHABETS", "Entry", "NameIndex", "WordWeights", "blocking_keys"]
 
 _MIN_DELETE = 3       # keys shorter than this get no deletion keys (too many names share them)
 _MIN_AFFIX = 6        # keys shorter than this get no prefix / suffix keys
@@ -158,6 +159,58 @@ def settle(index: NameIndex) -> None:
         gc.collect()
 
 
+#: ``Entry.via`` of a form that writes another organisation's name inside an organisation's name as one of its
+#: abbreviations ("UNO-Sicherheitsrat" for "UN-Sicherheitsrat"), followed by that organisation's name.
+ABBREVIATING = "abbreviating "
+_INNER_WORDS = 6      # words of the longest organisation name looked for inside another's
+
+_Inner = dict[tuple[str, ...], list[tuple[int, str]]]
+
+
+def _inner_names(entities: Sequence[Entity]) -> _Inner:
+    """The names of the organisations that have abbreviations, by their normalised words: (entity, as written)."""
+    inner: _Inner = defaultdict(list)
+    abbreviated: set[int] = set()
+    for ei, entity in enumerate(entities):
+        if entity.type is EntityType.ORG:
+            if any(n.kind is NameKind.ABBREVIATION for n in entity.names):
+                abbreviated.add(ei)
+            for name in entity.names:
+                key = tuple(w.text for w in words(name.text))
+                if 0 < len(key) <= _INNER_WORDS and len(name.text) > 1:
+                    inner[key].append((ei, name.text))
+    # (a name several organisations share says which one it is inside no name: "Security Council")
+    return {k: v for k, v in inner.items() if len(owners := {ei for ei, _ in v}) == 1 and owners <= abbreviated}
+
+
+def _abbreviated(ei: int, entity: Entity, inner: _Inner,
+                 entities: Sequence[Entity]) -> Iterator[tuple[int, Name, str, str | None]]:
+    """An organisation's names with another organisation's name inside them written as that one's abbreviations in
+    the same script ("Misión de Asistencia de la ONU" for "... de las Naciones Unidas", "UNO-Sicherheitsrat" for
+    "UN-Sicherheitsrat"): the press writes the inner name either way."""
+    made: set[str] = set()
+    for name in entity.names:
+        found = words(name.text)
+        for i in range(len(found)):
+            for j in range(i + 1, min(len(found), i + _INNER_WORDS) + 1):
+                if j - i == len(found):
+                    continue            # (the whole name: another organisation's name, not one inside it)
+                start, end = found[i].start, found[j - 1].end
+                written = name.text[start:end]
+                for other, raw in inner.get(tuple(w.text for w in found[i:j]), ()):
+                    if other == ei or raw != written:   # (as written: the Spanish "un" is not the "UN")
+                        continue
+                    script = detect_script(raw)
+                    for abbr in entities[other].names:
+                        if abbr.kind is not NameKind.ABBREVIATION or abbr.text == raw or \
+                                detect_script(abbr.text) != script:
+                            continue
+                        text = name.text[:start] + abbr.text + name.text[end:]
+                        if text not in made:
+                            made.add(text)
+                            yield ei, name, text, ABBREVIATING + entities[other].name
+
+
 def _keys(keys: str | tuple[str, ...] | None) -> tuple[str, ...]:
     """A ``fuzzy`` value as a tuple of word keys."""
     return () if keys is None else (keys,) if isinstance(keys, str) else keys
@@ -186,7 +239,8 @@ class NameIndex:
 
     def _build(self, romanisations: bool) -> None:
         forms = list(self._forms(romanisations))
-        self.weights = _document_weights(forms)
+        # (forms that abbreviate a name inside a name repeat its other words: they do not make them commoner)
+        self.weights = _document_weights(f for f in forms if not (f[3] or "").startswith(ABBREVIATING))
         self.lexicon = lexicon()   # travels with a cached index, so a fresh process need not rebuild it
         entries: list[Entry] = []
         # Words repeat across names: each distinct word (in each role) is made into a token once,
@@ -303,6 +357,7 @@ class NameIndex:
         }
 
     def _forms(self, romanisations: bool) -> Iterable[tuple[int, Name, str, str | None]]:
+        inner = _inner_names(self.entities)
         for ei, entity in enumerate(self.entities):
             for name in entity.names:
                 yield ei, name, name.text, None
@@ -310,6 +365,8 @@ class NameIndex:
                     # (Latin and letterless text has no romanisations: variants() gives ())
                     for v in _variants(name.text, name.lang):
                         yield ei, name, v.text, v.scheme
+            if inner and entity.type is EntityType.ORG:
+                yield from _abbreviated(ei, entity, inner, self.entities)
 
     def parse_query(self, text: str) -> tuple[ParsedName, ...]:
         """Readings of a query with this index's word weights: titles set aside and, when

@@ -20,7 +20,7 @@ from attrs import frozen
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
-from .index import Entry, NameIndex
+from .index import ABBREVIATING, Entry, NameIndex
 from .inflection import SUFFIXING, dictionary_forms, endings, word_key
 from .mentions import Mention, MentionFinder, canonicalize
 from .rules import (
@@ -67,7 +67,9 @@ class Match:
     def explanation(self) -> str:
         """Why this entity: the name matched, its kind and period, and the evidence."""
         head = f"{self.entity.id}: matched {self.name.kind.value} name {self.name.text!r}"
-        if self.via:
+        if self.via and self.via.startswith(ABBREVIATING):
+            head += f" (read {self.form!r}, {self.via})"
+        elif self.via:
             head += f" (romanised {self.form!r} by {self.via})"
         if self.name.kind is NameKind.HISTORICAL or self.name.period:
             head += f", in use {self.name.period or 'at an unknown time'}"

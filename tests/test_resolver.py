@@ -561,3 +561,23 @@ def test_cyrillic_names_apart_are_counted_in_cyrillic_letters() -> None:
     r = Resolver(g)
     assert [m.entity.id for m in r.resolve("Светлащна Королева")] == ["s"]
     assert r.resolve("Хашмат Гани") == [] and [m.entity.id for m in r.resolve("Ашрав Гани")] == ["g"]
+
+
+def test_an_organisation_inside_anothers_name_may_be_written_as_its_abbreviation() -> None:
+    """The press writes the United Nations inside the name of its mission or council either way: "Misión de
+    Asistencia de la ONU en Afganistán", "UNO-Sicherheitsrat". A name two organisations share ("Security Council")
+    is no such inner name, and the Spanish article "un" is no "UN"."""
+    g = Gazetteer.from_records([
+        {"id": "un", "type": "org", "name": "United Nations", "aliases": ["Naciones Unidas"],
+         "abbreviations": ["UN", "ONU", "UNO"]},
+        {"id": "mission", "type": "org", "name": "Misión de Asistencia de las Naciones Unidas en Afganistán"},
+        {"id": "unsc", "type": "org", "name": "UN-Sicherheitsrat", "aliases": ["Security Council"]},
+        {"id": "kgsc", "type": "org", "name": "Security Council of Kyrgyzstan", "aliases": ["Security Council"]},
+        {"id": "club", "type": "org", "name": "Club de un Amigo"},
+    ])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Misión de Asistencia de la ONU en Afganistán")] == ["mission"]
+    found = r.resolve("UNO-Sicherheitsrat")
+    assert [m.entity.id for m in found] == ["unsc"] and "abbreviating United Nations" in found[0].explanation
+    forms = {e.form for e in r.index.entries}
+    assert "UN of Kyrgyzstan" not in forms and "Club de ONU Amigo" not in forms
