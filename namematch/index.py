@@ -38,6 +38,7 @@ from itertools import chain, compress, repeat
 from operator import add, attrgetter
 
 from attrs import frozen
+from jellyfish import damerau_levenshtein_distance
 
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
@@ -63,6 +64,8 @@ _MIN_AFFIX = 6        # keys shorter than this get no prefix / suffix keys
 _FORMS_PER_ENTITY = 3  # candidate forms kept per entity
 _NEW_BUDGET = 1000    # forms a query may add as candidates once its rarest word's forms are in
 _CAP = 2000           # a fuzzy expansion (not the exact word) with a longer posting is not followed
+_NEAR = 2             # edits a query word nothing else reached may be from an indexed word (``wide``)
+_NEAR_MAX = 20_000    # indexed words compared with it at most
 _FANOUT = 12          # a typo / affix key shared by more indexed words than this is not followed
 _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is itself indexed
 
@@ -592,7 +595,23 @@ class NameIndex:
             add(fuzzy.get("e:" + key[-4:]), _AFFIX)
         return found
 
-    def candidates(self, query: ParsedName, limit: int, *, skip: frozenset[int] = frozenset()) -> list[int]:
+    def _near(self, key: str) -> dict[str, float]:
+        """Indexed words two edits from ``key`` or closer, of its first letter (a fallback for a query word that
+        meets no indexed word through the fuzzy keys: "Tareekka" reads "tarika" by the long-vowel rule, two
+        edits from "tarbeka"). Empty when the words to compare would be too many."""
+        table = self.__dict__.get("_by_head")
+        if table is None:
+            found: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for k in self.postings:
+                found[k[:1], len(k)].append(k)
+            table = self.__dict__["_by_head"] = dict(found)
+        buckets = [table.get((key[:1], n), ()) for n in range(len(key) - _NEAR, len(key) + _NEAR + 1)]
+        if sum(map(len, buckets)) > _NEAR_MAX:
+            return {}
+        return {k: _EDIT for bucket in buckets for k in bucket if damerau_levenshtein_distance(key, k) <= _NEAR}
+
+    def candidates(self, query: ParsedName, limit: int, *, skip: frozenset[int] = frozenset(),
+                   wide: bool = False) -> list[int]:
         """Entry positions sharing blocking keys with ``query``, most promising first.
 
         Every query word (and each two or three adjacent words joined) is expanded to the
@@ -603,7 +622,8 @@ class NameIndex:
         expansions with postings longer than ``_CAP`` (and 5% of the index) are not followed,
         nor typo expansions longer than ``_EDIT_CAP`` of a word that is indexed as written, nor
         typo / affix keys shared by more than ``_FANOUT`` words; an exact word always is.
-        Entries in ``skip`` are never candidates (nor take a candidate's place).
+        Entries in ``skip`` are never candidates (nor take a candidate's place). ``wide``: a query word that
+        meets no indexed word so is compared with the indexed words of its first letter (:meth:`_near`).
         """
         n = len(self.entries) or 1
         postings = self.postings
@@ -615,6 +635,8 @@ class NameIndex:
             lists = []
             total = 0
             found = self._expand(key, skeleton, joined, abjad)
+            if wide and not found and not joined and len(key) >= _MIN_DELETE:
+                found = self._near(key)     # (``wide``: a word nothing reached is looked for two edits away)
             # A word that exists as written needs its one-edit neighbours only where they are rare.
             edit_cap = _EDIT_CAP if key in found else cap
             # A shared skeleton ranks as the scorer scores it: fewer consonants, more names share them

@@ -157,8 +157,8 @@ class Resolver:
 
         return reduce_resolver(self)
 
-    def _candidate_entries(self, query: ParsedName, skip: frozenset[int]) -> Sequence[int]:
-        return self.index.candidates(query, self.max_candidates, skip=skip)
+    def _candidate_entries(self, query: ParsedName, skip: frozenset[int], wide: bool = False) -> Sequence[int]:
+        return self.index.candidates(query, self.max_candidates, skip=skip, wide=wide)
 
     def resolve(
         self,
@@ -199,7 +199,7 @@ class Resolver:
                 foreign: list[frozenset[int]] = []
                 rejected: set[int] = set()
                 self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign,
-                            title_only=title_only, accept=accept, rejected=rejected)
+                            title_only=title_only, accept=accept, rejected=rejected, wide=as_text)
                 if foreign:
                     # (some candidate met the query only through another script's consonants, and may have
                     # crowded out the entity's names in the query's own script: those get their turn)
@@ -259,16 +259,17 @@ class Resolver:
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
                institution: frozenset[str], foreign: list[frozenset[int]] | None = None,
                title_only: bool = False, accept: Callable[[Name], bool] | None = None,
-               rejected: set[int] | None = None) -> None:
+               rejected: set[int] | None = None, wide: bool = False) -> None:
         """Score the query's candidates into ``best``. A candidate met only through a short consonant skeleton of a
         name in another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
         Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
         scripts, for a second pass without them. ``title_only``: the query is a title and nothing else
         ("Mawlawi"), read as a name only as written. ``accept``: only the names it accepts match; ``rejected``
-        receives the others' positions."""
+        receives the others' positions. ``wide``: words no fuzzy key reaches are looked for two edits away (the
+        public :meth:`resolve`, not the mention finder's many unknown words)."""
         entries = self.index.entries
         script = detect_script(query.source)
-        for i in self._candidate_entries(query, skip):
+        for i in self._candidate_entries(query, skip, wide):
             if i in skip:
                 continue
             entry: Entry = entries[i]
@@ -578,5 +579,5 @@ def _rank(m: Match) -> tuple[object, ...]:
 class BruteForceResolver(Resolver):
     """Scores every indexed form: slow, for tests and as the oracle of the indexed resolver."""
 
-    def _candidate_entries(self, query: ParsedName, skip: frozenset[int]) -> Sequence[int]:
+    def _candidate_entries(self, query: ParsedName, skip: frozenset[int], wide: bool = False) -> Sequence[int]:
         return range(len(self.index.entries))

@@ -581,3 +581,13 @@ def test_an_organisation_inside_anothers_name_may_be_written_as_its_abbreviation
     assert [m.entity.id for m in found] == ["unsc"] and "abbreviating United Nations" in found[0].explanation
     forms = {e.form for e in r.index.entries}
     assert "UN of Kyrgyzstan" not in forms and "Club de ONU Amigo" not in forms
+
+
+def test_a_word_no_fuzzy_key_reaches_is_looked_for_two_edits_away() -> None:
+    """"Tareekka" reads "tarika" (the long-vowel rule folds "ee"), two edits from "tarbeka": no one-edit or
+    skeleton key meets it, so ``resolve`` compares it with the indexed words of its first letter, as the brute
+    force does."""
+    g = Gazetteer.from_records([{"id": "t", "type": "person", "name": "Tarbekka"},
+                                {"id": "o", "type": "person", "name": "Omar Bakr"}])
+    assert [m.entity.id for m in Resolver(g).resolve("Tareekka")] == ["t"]
+    assert [m.entity.id for m in BruteForceResolver(g).resolve("Tareekka")] == ["t"]
