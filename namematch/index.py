@@ -66,6 +66,7 @@ _NEW_BUDGET = 1000    # forms a query may add as candidates once its rarest word
 _CAP = 2000           # a fuzzy expansion (not the exact word) with a longer posting is not followed
 _NEAR = 2             # edits a query word nothing else reached may be from an indexed word (``wide``)
 _NEAR_MAX = 20_000    # indexed words compared with it at most
+_NEAR_WORDS = 300_000  # indexed words (keys) beyond which that fallback is not tried
 _FANOUT = 12          # a typo / affix key shared by more indexed words than this is not followed
 _EDIT_CAP = 200       # the same for typo / affix expansions of a word that is itself indexed
 
@@ -598,7 +599,10 @@ class NameIndex:
     def _near(self, key: str) -> dict[str, float]:
         """Indexed words two edits from ``key`` or closer, of its first letter (a fallback for a query word that
         meets no indexed word through the fuzzy keys: "Tareekka" reads "tarika" by the long-vowel rule, two
-        edits from "tarbeka"). Empty when the words to compare would be too many."""
+        edits from "tarbeka"). Empty when the words to compare would be too many, and in an index of more than
+        ``_NEAR_WORDS`` words (where a letter and a length hold more than that many)."""
+        if len(self.postings) > _NEAR_WORDS:
+            return {}
         table = self.__dict__.get("_by_head")
         if table is None:
             found: dict[tuple[str, int], list[str]] = defaultdict(list)
