@@ -72,6 +72,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -350,6 +351,7 @@ class MentionFinder:
                            for i, e in enumerate(index.entries)}
         # (and their first letters: a plain substring search finds where the pattern may match)
         self._lower_pattern, self._lower, self._lower_heads = _lowercase_names(index.entries)
+        self._lower_head_set = frozenset(self._lower_heads)
 
     # -- build helpers
 
@@ -693,15 +695,12 @@ class MentionFinder:
         places where a name's first letters occur (a substring search is many times faster than the
         pattern run over the whole text)."""
         assert self._lower_pattern is not None
-        starts: set[int] = set()
-        for head in self._lower_heads:
-            at = text.find(head)
-            while at >= 0:
-                starts.add(at)
-                at = text.find(head, at + 1)
+        heads = self._lower_head_set
+        # (a name starts a word: the words' first three letters are looked up, one pass whatever the names)
+        starts = [at for at in map(_start_of, _WORD_START.finditer(text)) if text[at:at + 3] in heads]
         out: list[re.Match[str]] = []
         end = 0
-        for at in sorted(starts):
+        for at in starts:
             if at >= end and (m := self._lower_pattern.match(text, at)):
                 out.append(m)
                 end = m.end()
@@ -1604,6 +1603,8 @@ _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _IMPLIED_TYPES = _PLACE_TYPES | {EntityType.ORG}
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUALIFIER_JOINS = _HYPHENS | {" "}
+_WORD_START = re.compile(r"(?<!\w)\w")
+_start_of = operator.methodcaller("start")
 _LAST_WORD = re.compile(r"(?<!\w)\w+$")
 _FIRST_WORD = re.compile(r"\w+")
 _LONGEST_QUALIFIER = 16     # letters of the longest qualifier a place's name may follow ("Центральная": 11)
