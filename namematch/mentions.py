@@ -86,6 +86,7 @@ from gazetteer import Entity, EntityType, Name, NameKind
 
 from .index import ALPHABETS
 from .inflection import MIN_STEM as _MIN_STEM
+from .inflection import SUFFIXING as _SUFFIXING
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
 from .lexicon import lexicon
@@ -306,6 +307,12 @@ class MentionFinder:
             for t in tokens:
                 if t.weight > vocab.get(t.key, -1.0):
                     vocab[t.key] = t.weight
+            if (entry.via is None and entry.name.lang in _SUFFIXING and tokens
+                    and index.entities[entry.entity].type is EntityType.ORG):
+                # (the last word without its possessive, as the name's short form stands alone: "Соты" -> "Сот")
+                last = _WORD.findall(entry.form)[-1:]
+                for k, _ in (_stem_keys(last[0]) if last else ()):
+                    vocab.setdefault(k, tokens[-1].weight)
             if index.entities[entry.entity].type.value == "person" and entry.name.kind is not NameKind.DEMONYM:
                 for surname in _surnames_of(tokens):
                     surnames[surname.key].append(i)
@@ -398,7 +405,7 @@ class MentionFinder:
                 named = self._named_by(rest) - {entry.entity}
                 if not named:
                     continue
-                for key in self._head_keys(head):
+                for key in self._head_keys(head, suffixing=entry.name.lang in _SUFFIXING):
                     if key not in self._phrases and entry.entity not in out[key]:
                         out[key][entry.entity] = (i, frozenset(named | {entry.entity}))
         derived = self._derived = {k: tuple(v.values()) for k, v in out.items() if v}
@@ -419,10 +426,19 @@ class MentionFinder:
                 if len(words) - b > 1:      # (a short form after the part: two words at least, "Жоғарғы Соты")
                     yield words[b:], words[:a]
 
-    def _head_keys(self, head: list[str]) -> set[str]:
-        """The key of a short form as runs read it (function words inside skipped)."""
-        key = "".join(_key(w) for n, w in enumerate(head) if not n or not self._word(w)[8])
-        return {key} if key else set()
+    def _head_keys(self, head: list[str], *, suffixing: bool = False) -> set[str]:
+        """The key of a short form as runs read it (function words inside skipped). ``suffixing`` (a Kazakh or
+        Kyrgyz name): also with its last word's ending off, as the short form stands alone without the possessive
+        that the full name's genitive calls for ("Жоғарғы Соты" of "Қазақстан Жоғарғы Соты" is "Жоғарғы Сот",
+        read in "Жоғарғы Соттың")."""
+        kept = [w for n, w in enumerate(head) if not n or not self._word(w)[8]]
+        key = "".join(map(_key, kept))
+        if not key:
+            return set()
+        if not suffixing or len(kept) < 2:
+            return {key}
+        before = "".join(map(_key, kept[:-1]))
+        return {key} | {before + k for k, _ in _stem_keys(kept[-1])}
 
     def _named_by(self, words: Sequence[str]) -> set[int]:
         """Entities one of whose names ``words`` spell, as written or in their dictionary forms."""

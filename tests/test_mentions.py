@@ -641,3 +641,16 @@ def test_a_conjunction_between_two_names_is_counted_in_every_reading(resolver: R
     text = "Вчера Кыргызская Республика и Узбекистан подписали договор."
     assert [(m.text, m.entity.id) for m in resolver.find_mentions(text)] == [
         ("Кыргызская Республика", "kyrgyzstan"), ("Узбекистан", "uzbekistan")]
+
+
+def test_a_kazakh_short_form_stands_without_its_possessive() -> None:
+    """"Қазақстан Жоғарғы Соты" implies the short form "Жоғарғы Сот" (the possessive -ы follows the genitive
+    modifier), so "Жоғарғы Соттың" is the court where the document names Kazakhstan."""
+    gaz = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Қазақстан"]},
+        {"id": "court", "type": "org", "name": "Supreme Court of Kazakhstan",
+         "names": [{"text": "Қазақстан Жоғарғы Соты", "kind": "alias", "lang": "kk"}]},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Қазақстан туралы. Жоғарғы Соттың шешімі шықты.") == [
+        ("Қазақстан", "kz", "full"), ("Жоғарғы Соттың", "court", "full")]
