@@ -1697,11 +1697,17 @@ def _form(kind: NameKind) -> str:
 
 def _same_case(query: str, name: str, kind: NameKind) -> bool:
     """An all-capitals abbreviation or demonym only matches capitals ("US" is not "Us"), and so does any name
-    of at most five letters written in capitals, whatever its kind (the Swedish name "USA" is not "Usa")."""
+    of at most five letters written in capitals, whatever its kind (the Swedish name "USA" is not "Usa"). An
+    abbreviation of four letters or more, said as a word, may be written as one, as German and Romance press
+    write them ("Nato", "Unama", "Otan")."""
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and (
             kind in (NameKind.ABBREVIATION, NameKind.DEMONYM) or len(letters) <= _ACRONYM_LETTERS):
-        return all(c.isupper() for c in query if c.isalpha())
+        written = [c for c in query if c.isalpha()]
+        if (kind is not NameKind.DEMONYM and len(letters) >= _SPOKEN_ACRONYM and " " not in query.strip()
+                and written[:1] and written[0].isupper() and all(c.islower() for c in written[1:])):
+            return True
+        return all(c.isupper() for c in written)
     return True
 
 
@@ -1716,6 +1722,7 @@ def _stems_in(word: str, table: Container[str], key: str) -> tuple[tuple[str, st
 
 
 _MAX_COMBOS = 16   # keys of one stretch tried with its words' dictionary forms
+_SPOKEN_ACRONYM = 4     # letters from which an abbreviation may be written as a word ("Nato", not "Usa")
 _MIN_DERIVED_STEM = 5   # shortest dictionary form of a word that may name an entity inside another's name
 
 

@@ -654,3 +654,15 @@ def test_a_kazakh_short_form_stands_without_its_possessive() -> None:
     r = Resolver(gaz)
     assert found(r, "Қазақстан туралы. Жоғарғы Соттың шешімі шықты.") == [
         ("Қазақстан", "kz", "full"), ("Жоғарғы Соттың", "court", "full")]
+
+
+def test_an_abbreviation_said_as_a_word_may_be_written_as_one() -> None:
+    """German and Romance press write "Nato", "Unama", "Otan"; three letters stay capitals only ("Usa" is no USA)."""
+    gaz = Gazetteer.from_records([
+        {"id": "unama", "type": "org", "name": "UN Assistance Mission in Afghanistan", "abbreviations": ["UNAMA"]},
+        {"id": "us", "type": "country", "name": "United States", "abbreviations": ["USA"]},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Die Unama verurteilte den Schritt, die USA auch.") == [
+        ("Unama", "unama", "abbreviation"), ("USA", "us", "abbreviation")]
+    assert found(r, "Usa ist ein Ort.") == []
