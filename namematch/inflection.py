@@ -17,7 +17,7 @@ from .phonetic import translit_key
 from .tables import read_rows
 from .translit import detect_script
 
-__all__ = ["MIN_STEM", "SUFFIXING", "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
+__all__ = ["MIN_STEM", "SUFFIXING", "any_form_keys", "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
 
 MIN_STEM = 3          # shortest stem left after removing a case ending
 
@@ -73,3 +73,9 @@ def stem_keys(word: str) -> tuple[tuple[str, str], ...]:
     for stem in stems(folded, endings()[detect_script(folded) == "Cyrl"]):
         out.setdefault(word_key(stem), stem)
     return tuple(out.items())
+
+
+@lru_cache(maxsize=1 << 16)
+def any_form_keys(word: str) -> frozenset[str]:
+    """The keys ``word`` may have: its own as written, and those of its stems without a case ending."""
+    return frozenset((word_key(unicodedata.normalize("NFC", word)), *(k for k, _ in stem_keys(word))))

@@ -87,6 +87,7 @@ from gazetteer import Entity, EntityType, Name, NameKind
 from .index import ALPHABETS
 from .inflection import MIN_STEM as _MIN_STEM
 from .inflection import SUFFIXING as _SUFFIXING
+from .inflection import any_form_keys as _any_form_keys
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
 from .lexicon import lexicon
@@ -662,7 +663,7 @@ class MentionFinder:
             return False
         levels = self._lex.place_levels
         word = after.group()
-        found = {levels[k] for k in (_key(word), *(k for k, _ in _stem_keys(word))) if k in levels}
+        found = {levels[k] for k in _any_form_keys(word) if k in levels}
         if not found:
             return False
         own = self.resolver.index.levels(self._entity_no(m.entity))
@@ -692,7 +693,7 @@ class MentionFinder:
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _APOS or _is_mark(text[start - 1])):
                 continue        # inside a word
-            words = [_lower_keys(w) for w in _WORD.findall(m.group())]
+            words = [_any_form_keys(w) for w in _WORD.findall(m.group())]
             entries = [i for keys, ids in self._lower.items() if len(keys) == len(words)
                        and all(k in w for k, w in zip(keys, words)) for i in ids]
             if not entries or any(a < end and start < b for a, b in taken):
@@ -1606,11 +1607,6 @@ def _same_head_case(query: str, name: str) -> bool:
     """A short form taken from the start of ``name`` in capitals ("МИД Казахстана") is written so."""
     head = name.split(maxsplit=1)[0] if name.split() else ""
     return not (len(head) > 1 and head.isupper()) or query.split(maxsplit=1)[0].isupper()
-
-
-def _lower_keys(word: str) -> set[str]:
-    """The keys a word written in lowercase may have: its own, and those of its stems without a case ending."""
-    return {_key(unicodedata.normalize("NFC", word)), *(k for k, _ in _stem_keys(word))}
 
 
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})

@@ -21,7 +21,7 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import ABBREVIATING, Entry, NameIndex
-from .inflection import SUFFIXING, dictionary_forms, endings, word_key
+from .inflection import SUFFIXING, any_form_keys, dictionary_forms, endings, word_key
 from .mentions import Mention, MentionFinder, canonicalize
 from .rules import (
     HAN,
@@ -404,18 +404,17 @@ class Resolver:
         """Is the query only a place's name (words naming a place, and other words of that place's names:
         "Союза"), which the institution's name holds beside words of its own ("Kazakhstan" in "Senate of
         Kazakhstan", "Советского Союза" in "Телеграфное агентство Советского Союза")? Then it names the place.
-        Query words count as written or without a Cyrillic case ending."""
+        Query words count as written or without a case ending."""
         if unmatched(query, state) or not name_unmatched(entry, state):
             return False
         index = self.index
         words = query.source.split()
         if not words or len(words) > len(query.tokens) + 1:
             return False
-        table = endings()[True]
         places: frozenset[int] | None = None
-        rest: list[tuple[str, ...]] = []
+        rest: list[frozenset[str]] = []
         for w in words:
-            keys = (word_key(w), *(word_key(f) for f, _ in dictionary_forms(w, table)))
+            keys = any_form_keys(w)
             named = index.places_named(keys)
             if named:
                 places = named if places is None else places & named
@@ -424,7 +423,7 @@ class Resolver:
         # (other words must be words of that place's names: "Союза" of "Советский Союз", not "Сенат")
         if not places:
             return False
-        return all(any(set(keys) & index.words_of(p) for p in places) for keys in rest)
+        return all(any(keys & index.words_of(p) for p in places) for keys in rest)
 
     def _other_level(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place

@@ -72,12 +72,9 @@ def far_typo(query: ParsedName, entry: Entry, state: _State, *, letters: bool = 
              if kind == "typo" and len(a) == len(b) == 1]
     if not pairs:
         return False
-    if letters:
-        own = {**_own_letters(x.source), **_own_letters(y.source)}
-        return any(damerau_levenshtein_distance(own.get(p.text, p.text), own.get(q.text, q.text)) >= FAR
-                   and damerau_levenshtein_distance(p.key, q.key) >= FAR for p, q in pairs)
-    return any(damerau_levenshtein_distance(p.text, q.text) >= FAR and damerau_levenshtein_distance(p.key, q.key) >= FAR
-               for p, q in pairs)
+    own = {**_own_letters(x.source), **_own_letters(y.source)} if letters else {}
+    return any(damerau_levenshtein_distance(own.get(p.text, p.text), own.get(q.text, q.text)) >= FAR
+               and damerau_levenshtein_distance(p.key, q.key) >= FAR for p, q in pairs)
 
 
 def _own_letters(text: str) -> dict[str, str]:
