@@ -17,9 +17,13 @@ from .phonetic import translit_key
 from .tables import read_rows
 from .translit import detect_script
 
-__all__ = ["MIN_STEM", "SUFFIXING", "any_form_keys", "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
+__all__ = ["APOSTROPHES", "MIN_STEM", "SUFFIXING", "any_form_keys", "apostrophe_stem", "apostrophe_suffixes",
+           "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
 
 MIN_STEM = 3          # shortest stem left after removing a case ending
+
+#: Characters written as an apostrophe between a name and its ending ("Astana'da", "Astana’da").
+APOSTROPHES = "'’ʼ`´ʻ‘"
 
 #: Languages whose endings combine on one word (inflection.tsv lists the endings Kyrgyz shares with Kazakh once).
 SUFFIXING = {"kk": "kk", "ky": "kk"}
@@ -33,6 +37,23 @@ def endings() -> dict[bool, tuple[tuple[str, str, str], ...]]:
         ending, repl = cols[0], "" if cols[1] == "-" else cols[1]
         out[detect_script(ending) == "Cyrl"].add((ending, repl, cols[2]))
     return {k: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def apostrophe_suffixes() -> frozenset[str]:
+    """Endings written after an apostrophe on a name (``data/apostrophe_suffixes.tsv``: the English possessive
+    and Turkish and Azerbaijani case suffixes), lowercase."""
+    return frozenset(cols[0].casefold() for _, cols in read_rows("apostrophe_suffixes.tsv", 2))
+
+
+def apostrophe_stem(word: str) -> str | None:
+    """``word`` without an ending set off by an apostrophe ("Astana'da" -> "Astana", "Tokayev's" -> "Tokayev"),
+    or None when it has none: the apostrophe marks the boundary, so no stem has to be guessed (and a stem may be
+    short: "Oş'ta")."""
+    cut = max(map(word.rfind, APOSTROPHES))
+    if cut < 2 or word[cut + 1:].casefold() not in apostrophe_suffixes():
+        return None
+    return word[:cut]
 
 
 def word_key(word: str) -> str:

@@ -88,6 +88,7 @@ from .index import ALPHABETS
 from .inflection import MIN_STEM as _MIN_STEM
 from .inflection import SUFFIXING as _SUFFIXING
 from .inflection import any_form_keys as _any_form_keys
+from .inflection import apostrophe_suffixes
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
 from .lexicon import lexicon
@@ -118,7 +119,9 @@ _APOS = "'’ʼ`´ʻ‘"
 # Marks that romanise a letter (ayn and hamza: ʿ ʾ, and ` in unidecode / anyascii output; the soft sign ʹ) and may
 # start or end a word ("`Ali", "ʿAbd al-Raḥmān", "D`"): unlike a quote, they are part of the name.
 _EDGE = "`ʿʾʹ"
-_BODY = rf"[{_EDGE}]?\w[\w{_MARKS}]*(?:[{_APOS}{_EDGE}](?![sS]\b)\w[\w{_MARKS}]*)*[{_EDGE}]*"
+# An ending set off by an apostrophe (data/apostrophe_suffixes.tsv: "Tokayev's", "Astana'da") stays outside too.
+_SUFFIX = "|".join(sorted(map(re.escape, apostrophe_suffixes()), key=lambda x: (-len(x), x)))
+_BODY = rf"[{_EDGE}]?\w[\w{_MARKS}]*(?:[{_APOS}{_EDGE}](?!(?i:{_SUFFIX})\b)\w[\w{_MARKS}]*)*[{_EDGE}]*"
 _WORD = re.compile(_BODY)
 _GAP_CHARS = frozenset(" \t\u00a0\n-‐‑/.'’")
 
@@ -679,7 +682,9 @@ class MentionFinder:
         """Does ``gap`` join an owner to its institution: spaces, a possessive, a few function words?"""
         if len(gap) > _BESIDE_MAX:
             return False
-        words = [w for w in _WORD.findall(gap) if w.casefold() != "s"]
+        suffixes = apostrophe_suffixes()
+        words = [w.group() for w in _WORD.finditer(gap)      # (not an ending after an apostrophe: "'s", "'ın")
+                 if not (w.start() and gap[w.start() - 1] in _APOS and w.group().casefold() in suffixes)]
         return all(self._word(w)[8] for w in words) and not any(c in gap for c in ",;:()\n")
 
     def _lowercase(self, text: str, found: Sequence[Mention], ambiguous: bool) -> list[Mention]:

@@ -21,7 +21,7 @@ from attrs import frozen
 from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 
 from .index import ABBREVIATING, Entry, NameIndex
-from .inflection import SUFFIXING, any_form_keys, dictionary_forms, endings, word_key
+from .inflection import SUFFIXING, any_form_keys, apostrophe_stem, dictionary_forms, endings, word_key
 from .mentions import Mention, MentionFinder, canonicalize
 from .rules import (
     HAN,
@@ -217,9 +217,34 @@ class Resolver:
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
         out = sorted((m for m in best.values() if accept is None or accept(m.name)), key=_rank)
-        if not out and as_text:
-            out = self._as_text(name, wanted, when, thr)
+        if as_text:
+            unmarked, weak = self._unmarked(name)
+            if unmarked is not None:
+                # (the name read without the endings its apostrophes set off, as well: "Taliban'ın" is "Taliban")
+                found = {m.entity.id: m for m in reversed(out)}
+                for m in reversed(self._resolve(unmarked, None, wanted, when, thr=thr, skip=skip)):
+                    if weak and m.comparison.grade != "full":
+                        continue    # ("Shi'a" is no "Shi" that is part of a name)
+                    if m.entity.id not in found or _rank(m) < _rank(found[m.entity.id]):
+                        found[m.entity.id] = m
+                out = sorted(found.values(), key=_rank)
+            if not out:
+                out = self._as_text(name, wanted, when, thr)
         return out if limit is None else out[:limit]
+
+    def _unmarked(self, name: str) -> tuple[str | None, bool]:
+        """``name`` with the endings that apostrophes set off removed from words that are then indexed words
+        ("Astana'da", "Tokayev'in": data/apostrophe_suffixes.tsv), or None when no word has one; and whether an
+        ending was a single letter, which Arabic transcriptions also write after an apostrophe for ayn or hamza
+        ("Shi'a", "Sana'a"): the reading then counts only where it is a whole name."""
+        words = name.split()
+        changed = weak = False
+        for n, word in enumerate(words):
+            stem = apostrophe_stem(unicodedata.normalize("NFC", word))
+            if stem is not None and word_key(stem) in self.index.postings:
+                weak = weak or len(word) - len(stem) == 2
+                words[n], changed = stem, True
+        return (" ".join(words) if changed else None), weak
 
     def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
                  thr: float) -> list[Match]:

@@ -75,6 +75,16 @@ def test_possessive_and_hyphen_compounds_stay_outside(resolver: Resolver) -> Non
         "Taliban", "Kazakhstan"]
 
 
+def test_an_ending_after_an_apostrophe_stays_outside(resolver: Resolver) -> None:
+    """Turkish case endings set off by an apostrophe stay outside the span, as the possessive 's does."""
+    text = "Tokayev'in Astana'daki görüşmesinde Taliban'ın temsilcisi ve ASTANA'DA Bişkek’ten gelenler vardı."
+    assert found(resolver, text) == [
+        ("Tokayev", "kassym-jomart-tokayev", "full"), ("Astana", "astana", "full"), ("Taliban", "taliban", "full"),
+        ("ASTANA", "astana", "full"), ("Bişkek", "bishkek", "full")]
+    assert [t for t, _, _ in found(resolver, "Qosim-Jo'mart To'qayev O'zbekistonga keldi.")][:1] == [
+        "Qosim-Jo'mart To'qayev"]     # (Uzbek letters written with an apostrophe are no ending)
+
+
 def test_all_caps_dateline_and_line_break(resolver: Resolver) -> None:
     assert found(resolver, "NUR-SULTAN (Reuters) - Talks began.")[0][:2] == ("NUR-SULTAN", "astana")
     text = "the minister Abdul Ghani\nBaradar arrived"

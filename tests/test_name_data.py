@@ -34,6 +34,7 @@ TABLES = {
     "place_words.tsv": (("form", "lang", "meaning", "level"), ("form", "lang")),
     "qualifiers.tsv": (("form", "lang"), ("form", "lang")),
     "cjk_suffixes.tsv": (("form", "category", "lang", "meaning"), ("form", "lang")),
+    "apostrophe_suffixes.tsv": (("suffix", "lang", "note"), ("suffix", "lang")),
 }
 
 ALLOWED = {

@@ -431,6 +431,23 @@ def test_a_name_nothing_matches_is_read_with_its_case_endings_off() -> None:
     assert r.resolve("казаки") == []     # (Russian "Cossacks": a Russian ending on a Kazakh word)
 
 
+def test_an_ending_set_off_by_an_apostrophe_is_read_without() -> None:
+    """Turkish writes a proper noun's case endings after an apostrophe ("Astana'da", "Tokayev'in"): the name is the
+    word before it, even when the whole word also fits some name loosely. A one-letter ending, which Arabic
+    transcriptions also write after an apostrophe ("Shi'a"), counts only where the stem is a whole name."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokayev"]},
+        {"id": "a", "type": "place", "name": "Astana"},
+        {"id": "o", "type": "place", "name": "Osh"},
+        {"id": "x", "type": "person", "name": "Shi Jinping"},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Astana'da", "a"), ("Astana’daki", "a"), ("Tokayev'in", "t"), ("Tokayev'i", "t"),
+                        ("Kassym-Jomart Tokayev'e", "t"), ("Oş'ta", "o"), ("ASTANA'DAN", "a")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    assert r.resolve("Shi'a") == [] and r.resolve("Jo'mart") == []
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
