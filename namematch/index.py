@@ -705,23 +705,38 @@ class NameIndex:
             ranked = _ranked(score, counts, list(score))
         out: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
+        # (initials bring in no forms, but an entity's form whose words they begin more than its forms in hand
+        # is taken too: "Жапаров С.Н." is "Садыр Нургожоевич Жапаров" more than "Садыр Жапаров")
+        letters = [t.key[:1] for t in query.tokens if t.role is Role.INITIAL and t.key]
+        initials: dict[int, int] = {}
         # (an entity's names that read the same once normalised score alike, "عبدالغنی برادر" and "عبدالغني برادر"
         # with their two yehs: one of them is enough, and the others leave room for the entity's other names)
         shapes: set[tuple[object, ...]] = set()
         for i in ranked:
             entry = entries[i]
             e = entry.entity
-            if per_entity[e] < _FORMS_PER_ENTITY:
+            extra = False
+            if letters and per_entity[e] >= _FORMS_PER_ENTITY:
+                extra = per_entity[e] == _FORMS_PER_ENTITY and _initials(entry, letters) > initials.get(e, 0)
+            if per_entity[e] < _FORMS_PER_ENTITY or extra:
                 name = entry.name
                 shape = (e, name.kind, name.valid_from, name.valid_to, entry.parsed.text)
                 if shape in shapes:
                     continue
                 shapes.add(shape)
                 per_entity[e] += 1
+                if letters:
+                    initials[e] = max(initials.get(e, 0), _initials(entry, letters))
                 out.append(i)
                 if len(out) >= limit:
                     break
         return out
+
+
+def _initials(entry: Entry, letters: list[str]) -> int:
+    """How many of the query's initials (``letters``) begin a word of ``entry``'s name."""
+    firsts = {t.key[:1] for t in entry.parsed.tokens}
+    return sum(x in firsts for x in letters)
 
 
 def _ranked(score: dict[int, float], counts: array[int], ids: list[int]) -> list[int]:

@@ -326,6 +326,8 @@ class Resolver:
                 continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
             if entity.type in _PLACES and consonants_apart(query, entry, state):
                 continue    # a place one consonant off is another place: "Astara" is not Astana
+            if entity.type is EntityType.PERSON and consonants_apart(query, entry, state, lone_query=True):
+                continue    # so is a surname alone: "Токарев" is not Токаев
             if grade == "partial" and len(query.tokens) == 1 and (
                     query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
                 continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word

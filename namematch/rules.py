@@ -15,6 +15,7 @@ from gazetteer import Name, NameKind
 
 from .index import Entry
 from .normalize import words
+from .phonetic import abjad_ending_variants
 from .similarity import SKELETON, _Assessment, _State
 from .structure import NameToken, ParsedName, Role
 
@@ -82,24 +83,30 @@ def _own_letters(text: str) -> dict[str, str]:
     return {w.text: w.source.casefold() for w in words(text)}
 
 
-def consonants_apart(query: ParsedName, entry: Entry, state: _State) -> bool:
+def consonants_apart(query: ParsedName, entry: Entry, state: _State, *, lone_query: bool = False) -> bool:
     """Is the name one name word that the query matched only as a typo, their consonant skeletons more than one
     letter apart, or one letter apart with fewer than ``SHORT_SKELETON`` consonants? A place's name one letter off
     is often another place ("Astara" / Astana, "Amir" / Pamir), while its case forms and vowel spellings keep
-    its consonants ("Алмате", "Stalinobod")."""
+    its consonants ("Алмате", "Stalinobod"). ``lone_query``: the query is one name word instead (a surname
+    alone: "Токарев" is another surname than "Токаев", "Tokajew" the same)."""
     flip, assessed = _parts(state)
-    if sum(t.role is Role.NAME for t in entry.parsed.tokens) != 1:
+    if sum(t.role is Role.NAME for t in (query if lone_query else entry.parsed).tokens) != 1:
         return False
     x, y = (entry.parsed, query) if flip else (query, entry.parsed)
     for _s, kind, a, b in assessed[3]:
         p, q = x.tokens[a[0]], y.tokens[b[0]]
-        name = p if flip else q
+        name = (q if flip else p) if lone_query else (p if flip else q)
         if len(a) == len(b) == 1 and name.role is Role.NAME:
-            if kind != "typo" or p.skeleton == q.skeleton:
+            if kind != "typo" or p.skeleton == q.skeleton or _sounded(p.skeleton, q.skeleton):
                 return False
             apart = damerau_levenshtein_distance(p.skeleton, q.skeleton)
             return apart > 1 or min(len(p.skeleton), len(q.skeleton)) < SHORT_SKELETON
     return False
+
+
+def _sounded(a: str, b: str) -> bool:
+    """Are two skeletons one name's with its ending written as it sounds ("Tokayef", data/abjad_endings.tsv)?"""
+    return any(alt == b for alt, _ in abjad_ending_variants(a)) or any(alt == a for alt, _ in abjad_ending_variants(b))
 
 
 def acronymic(name: Name) -> bool:

@@ -448,6 +448,28 @@ def test_an_ending_set_off_by_an_apostrophe_is_read_without() -> None:
     assert r.resolve("Shi'a") == [] and r.resolve("Jo'mart") == []
 
 
+def test_a_surname_alone_with_other_consonants_is_another_surname() -> None:
+    """A one-word query met only as a typo of a person's name word is another name when their consonants differ
+    ("Токарев" is not Токаев); spellings that keep them, or write the final -v as it sounds, are the name."""
+    g = Gazetteer.from_records([{"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev",
+                                 "aliases": ["Tokayev", "Токаев"]}])
+    r = Resolver(g)
+    assert r.resolve("Токарев") == [] and r.resolve("Tokarev") == []
+    for query in ("Tokajew", "Tokaiev", "Tokayef", "Токаеф", "Tokaeff"):
+        assert [m.entity.id for m in r.resolve(query)] == ["t"], query
+    assert [m.entity.id for m in r.resolve("Kassym-Jomart Tokarev")] == ["t"]    # (the rule is for a word alone)
+
+
+def test_initials_bring_forward_the_form_they_begin() -> None:
+    """"Жапаров С.Н.": among an entity's forms of equal evidence, the one whose words the initials begin (the
+    name with the patronymic) is scored too, whatever the limit of forms per entity."""
+    g = Gazetteer.from_records([{"id": "j", "type": "person", "name": "Sadyr Japarov", "aliases": [
+        "Садыр Жапаров", "Sadyr Zhaparov", "Садыр Жапаров уулу", "Садыр Нургожоевич Жапаров"]}])
+    for r in (Resolver(g), BruteForceResolver(g)):
+        (m,) = r.resolve("Жапаров С.Н.")
+        assert m.entity.id == "j" and m.name.text == "Садыр Нургожоевич Жапаров"
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
@@ -603,8 +625,8 @@ def test_an_organisation_inside_anothers_name_may_be_written_as_its_abbreviation
 def test_a_word_no_fuzzy_key_reaches_is_looked_for_two_edits_away() -> None:
     """"Tareekka" reads "tarika" (the long-vowel rule folds "ee"), two edits from "tarbeka": no one-edit or
     skeleton key meets it, so ``resolve`` compares it with the indexed words of its first letter, as the brute
-    force does."""
-    g = Gazetteer.from_records([{"id": "t", "type": "person", "name": "Tarbekka"},
+    force does. (An organisation: a person's surname alone that far off is another surname.)"""
+    g = Gazetteer.from_records([{"id": "t", "type": "org", "name": "Tarbekka"},
                                 {"id": "o", "type": "person", "name": "Omar Bakr"}])
     assert [m.entity.id for m in Resolver(g).resolve("Tareekka")] == ["t"]
     assert [m.entity.id for m in BruteForceResolver(g).resolve("Tareekka")] == ["t"]
