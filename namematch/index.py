@@ -251,19 +251,25 @@ class NameIndex:
         # and every form holding it shares that token object.
         tokens: dict[tuple[str, Role, bool], NameToken] = {}
         seen: set[str] = set()
+        seen_keys: set[tuple[str, ...]] = set()
         last_entity = -1
         entities = self.entities
         for ei, name, form, via in forms:
             if ei != last_entity:
                 seen.clear()
+                seen_keys.clear()
                 last_entity = ei
             parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens, dotted=False)
             if not parsed.tokens:
                 continue
+            # (a romanisation adds nothing where an earlier form of the entity reads the same, or has the same
+            # romanisation keys word for word: "Tokajew" of Токаев is "Tokayev" to every key and score but one)
             text = parsed.text
-            if via is not None and text in seen:
+            keys = tuple(t.key for t in parsed.tokens)
+            if via is not None and (text in seen or keys in seen_keys):
                 continue
             seen.add(text)
+            seen_keys.add(keys)
             entries.append(Entry(ei, name, form, via, parsed))
             if parsed.titles and via is None and not form.isascii():
                 # (a Chinese or Japanese name ending in a kind word, "巴达赫尚省", is also kept whole: its

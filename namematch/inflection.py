@@ -17,10 +17,11 @@ from .phonetic import translit_key
 from .tables import read_rows
 from .translit import detect_script
 
-__all__ = ["APOSTROPHES", "MIN_STEM", "SUFFIXING", "any_form_keys", "apostrophe_stem", "apostrophe_suffixes",
-           "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
+__all__ = ["APOSTROPHES", "MIN_LATIN_STEM", "MIN_STEM", "SUFFIXING", "any_form_keys", "apostrophe_stem",
+           "apostrophe_suffixes", "dictionary_forms", "endings", "stem_keys", "stems", "word_key"]
 
 MIN_STEM = 3          # shortest stem left after removing a case ending
+MIN_LATIN_STEM = 4    # the same in Latin letters, where the endings of several languages meet every word ("nahmen")
 
 #: Characters written as an apostrophe between a name and its ending ("Astana'da", "Astana’da").
 APOSTROPHES = "'’ʼ`´ʻ‘"
@@ -66,16 +67,17 @@ def dictionary_forms(word: str, table: Sequence[tuple[str, str, str]]) -> list[t
     """Dictionary-form candidates of an inflected word with the language of their endings: one ending, or
     two of one language, removed (``table``: :func:`endings` of the word's script)."""
     low = word.casefold()
+    least = MIN_STEM if table is endings()[True] else MIN_LATIN_STEM
     first: list[tuple[str, str]] = []
     for ending, repl, lang in table:
-        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= MIN_STEM:
+        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= least:
             first.append((word[: len(word) - len(ending)] + repl, lang))     # ("Ате" in "Алма-Ате" is "Ата")
     out = list(first)
     for stem, lang in first:
         low = stem.casefold()
         for ending, repl, lang2 in table:
             if SUFFIXING.get(lang2, lang2) == SUFFIXING.get(lang, lang) and low.endswith(ending) \
-                    and len(stem) - len(ending) + len(repl) >= MIN_STEM:
+                    and len(stem) - len(ending) + len(repl) >= least:
                 out.append((stem[: len(stem) - len(ending)] + repl, lang))
     return out
 

@@ -101,7 +101,7 @@ from .translit import detect_script
 
 if TYPE_CHECKING:
     from .index import Entry
-    from .resolver import Resolver
+    from .resolver import Match, Resolver
 
 __all__ = ["FORMS", "MENTION_THRESHOLD", "Mention", "MentionFinder", "canonicalize"]
 
@@ -1373,7 +1373,8 @@ class MentionFinder:
                     self._parsed(query).text not in {w.text for w in entries[entry].parsed.tokens}:
                 continue   # two letters meet too many words by their key alone ("Hi" is not "Xi")
             # One word guessed at is at most part of a longer name ("Sunday" is not "Sina Dayi").
-            partial = m.comparison.grade == "partial" or (one_word and len(entries[entry].parsed.tokens) > 1)
+            partial = m.comparison.grade == "partial" or (
+                one_word and len(entries[entry].parsed.tokens) > 1 and not self._kind_omitted(m, entries[entry]))
             if not partial and m.score < thr and not (clear and m.entity == matches[0].entity
                                                           and m.score >= thr - _CLEAR_SLACK):
                 continue
@@ -1385,6 +1386,13 @@ class MentionFinder:
         result = tuple(sorted(options, key=lambda o: (-o.score, o.entity)))
         self._remember(cache_key, result)
         return result
+
+    def _kind_omitted(self, m: Match, entry: Entry) -> bool:
+        """Is a one-word reading a place's name as written without its kind of place ("Badakhshan" of "Badakhshan
+        Province")? That is the place's name, not a part of it guessed at."""
+        return (m.entity.type in _PLACE_TYPES and all(e.kind == "exact" for e in m.comparison.evidence if e.left)
+                and all(t.role is Role.GENERIC for t in entry.parsed.tokens if t.text not in {
+                    e.right for e in m.comparison.evidence if e.left}))
 
     def _own_words(self, script: str, entity: int) -> frozenset[str]:
         """The word keys of an entity's names written in ``script``."""

@@ -259,8 +259,9 @@ class Resolver:
         for word in name.split():
             stem = None
             folded = unicodedata.normalize("NFC", word)
-            if detect_script(folded) == "Cyrl":     # (also a word some name holds inflected: "Советского")
-                table = endings()[True]
+            script = detect_script(folded)
+            if script in ("Cyrl", "Latn"):     # (also a word some name holds inflected: "Советского")
+                table = endings()[script == "Cyrl"]
                 written = word_key(word)
                 stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table)
                                    if (k := word_key(f)) in postings and k != written),
@@ -342,7 +343,7 @@ class Resolver:
             if (acronymic(entry.name) and loose(state, "variant")
                     and script == (entry.name.script or detect_script(entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
-            if entity.type is EntityType.PERSON and entry.via is None and (
+            if entity.type is EntityType.PERSON and (
                     (script == "Latn" and far_typo(query, entry, state))
                     or (script == "Cyrl" and any_kind(state, "typo") and self._far_in_cyrillic(query, entry, state))):
                 continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin or
@@ -491,8 +492,8 @@ class Resolver:
     def _far_in_cyrillic(self, query: ParsedName, entry: Entry, state: _State) -> bool:
         """Is a Cyrillic query three letters off the person's Cyrillic names, counted in Cyrillic letters ("Хашмат
         Гани" / "Ашраф Гани"; "щ" is one letter, though "shch" in Latin)? A name in another script is judged by
-        the person's Cyrillic names, where there are any."""
-        if (entry.name.script or detect_script(entry.name.text)) == "Cyrl":
+        the person's Cyrillic names, where there are any, and so is a romanisation of one."""
+        if entry.via is None and (entry.name.script or detect_script(entry.name.text)) == "Cyrl":
             return far_typo(query, entry, state, letters=True)
         entries = self.index.entries
         own = [j for j in self.index.entries_of(entry.entity)

@@ -470,6 +470,22 @@ def test_initials_bring_forward_the_form_they_begin() -> None:
         assert m.entity.id == "j" and m.name.text == "Садыр Нургожоевич Жапаров"
 
 
+def test_latin_script_case_endings_of_kazakh_and_uzbek() -> None:
+    """Kazakh in Latin letters (as Egemen prints it) and Uzbek write case endings onto names as their Cyrillic
+    does: "Qazaqstanda", "Kabýldy", "Afgʻonistonda" are read without them when nothing matches as written."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "names": [
+            {"text": "Qazaqstan", "kind": "alias", "lang": "kk", "script": "Latn"}]},
+        {"id": "kb", "type": "place", "name": "Kabul", "names": [{"text": "Kabýl", "kind": "alias", "lang": "kk"}]},
+        {"id": "af", "type": "country", "name": "Afghanistan", "names": [
+            {"text": "Afgʻoniston", "kind": "alias", "lang": "uz", "script": "Latn"}]},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Qazaqstanda", "kz"), ("Qazaqstannyń", "kz"), ("Kabýldy", "kb"), ("Afgʻonistonda", "af"),
+                        ("Afgʻonistonning", "af")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])

@@ -30,7 +30,7 @@ language context) comes from a token cache, used while it pays (see ``_run_defau
 >>> transliterate("Président Тоқаев"), transliterate("北京")
 ('Président Tokayev', 'Beijing')
 >>> [v.text for v in variants("Қасым")]
-['Kasym', 'Qasym']
+['Kasym', 'Qasym', 'Kassym']
 >>> schemes_for("Toqaev", "Тоқаев")
 ('kk-bgn', 'kk-latn2021', 'tg-bgn')
 """
