@@ -12,6 +12,7 @@ of a place or body, a typo on an acronym or a demonym, a short skeleton through 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -260,11 +261,12 @@ class Resolver:
             stem = None
             folded = unicodedata.normalize("NFC", word)
             script = detect_script(folded)
-            if script in ("Cyrl", "Latn"):     # (also a word some name holds inflected: "Советского")
+            if script:     # (also a word some name holds inflected: "Советского")
                 table = endings()[script == "Cyrl"]
-                written = word_key(word)
+                # (a hyphenated word is inflected on its last part: "Алма-Ату" is "Алма-Ата")
+                written = word_key(_HYPHENS.split(word)[-1])
                 stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table)
-                                   if (k := word_key(f)) in postings and k != written),
+                                   if (k := word_key(_HYPHENS.split(f)[-1])) in postings and k != written),
                                   (None, ""))
                 if stem:
                     langs.add(SUFFIXING.get(lang, lang))
@@ -597,6 +599,9 @@ _WHOLE_ONLY = frozenset({NameKind.ABBREVIATION, NameKind.DEMONYM})
 
 _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, NameKind.ABBREVIATION: 2,
                NameKind.HISTORICAL: 3, NameKind.DEMONYM: 4}
+
+
+_HYPHENS = re.compile("[-‐‑]")
 
 
 def _rank(m: Match) -> tuple[object, ...]:

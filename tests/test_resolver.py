@@ -486,6 +486,23 @@ def test_latin_script_case_endings_of_kazakh_and_uzbek() -> None:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
 
 
+def test_case_endings_of_a_hyphenated_name_and_of_other_languages_press() -> None:
+    """A hyphenated name is inflected on its last part ("Алма-Ату"); Polish, Czech, Lithuanian and Georgian
+    endings on names are read off as well (data/inflection.tsv)."""
+    g = Gazetteer.from_records([
+        {"id": "al", "type": "place", "name": "Almaty", "names": [
+            {"text": "Алма-Ата", "kind": "historical", "lang": "ru", "script": "Cyrl"}]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "names": [
+            {"text": "Kazachstan", "kind": "alias", "lang": "pl", "script": "Latn"}]},
+        {"id": "kb", "type": "place", "name": "Kabul", "names": [
+            {"text": "ქაბული", "kind": "alias", "lang": "ka", "script": "Geor"}]},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Алма-Ату", "al"), ("Алма-Атой", "al"), ("Kazachstanu", "kz"), ("Kazachstanie", "kz"),
+                        ("ქაბულში", "kb"), ("ქაბულის", "kb")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
