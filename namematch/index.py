@@ -259,17 +259,20 @@ class NameIndex:
                 seen.clear()
                 seen_keys.clear()
                 last_entity = ei
+            # (a romanisation adds nothing where an earlier romanisation of the entity has the same keys word for
+            # word: "Tokajew" of Токаев is "Tokayev" to every key and score but one; checked before parsing)
+            if via is not None:
+                keys = tuple(translit_key(w) for w, _ in raw_words(form))
+                if keys in seen_keys:
+                    continue
+                seen_keys.add(keys)
             parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens, dotted=False)
             if not parsed.tokens:
                 continue
-            # (a romanisation adds nothing where an earlier form of the entity reads the same, or has the same
-            # romanisation keys word for word: "Tokajew" of Токаев is "Tokayev" to every key and score but one)
             text = parsed.text
-            keys = tuple(t.key for t in parsed.tokens)
-            if via is not None and (text in seen or keys in seen_keys):
+            if via is not None and text in seen:
                 continue
             seen.add(text)
-            seen_keys.add(keys)
             entries.append(Entry(ei, name, form, via, parsed))
             if parsed.titles and via is None and not form.isascii():
                 # (a Chinese or Japanese name ending in a kind word, "巴达赫尚省", is also kept whole: its

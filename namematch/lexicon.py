@@ -44,6 +44,7 @@ class Lexicon:
     abbreviations: Mapping[str, str]            # key of a shortened generic word -> key of the word ("intl")
     qualifiers: frozenset[str]                  # keys of words that make a place's name another's ("central")
     cjk_suffixes: tuple[str, ...]               # titles and kind words written after a CJK name, longest first
+    cjk_titles: tuple[str, ...] = ()            # those of them that are titles (written before a name too)
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -188,6 +189,8 @@ def _build() -> Lexicon:
         abbreviations=MappingProxyType(abbreviations),
         cjk_suffixes=tuple(sorted({unicodedata.normalize("NFKC", cols[0])
                                    for _, cols in read_rows("cjk_suffixes.tsv", 2)}, key=lambda f: (-len(f), f))),
+        cjk_titles=tuple(sorted({unicodedata.normalize("NFKC", cols[0]) for _, cols in read_rows("cjk_suffixes.tsv", 2)
+                                 if cols[1] == "title"}, key=lambda f: (-len(f), f))),
         qualifiers=frozenset(w for _, cols in read_rows("qualifiers.tsv", 1)
                              for f in _forms(cols[0]) for w in f.split()),
     )

@@ -34,6 +34,8 @@ _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky"
 _ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 # A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
 _CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
+_CJK_ALL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_NAME_MIN = 2     # characters of a Chinese or Japanese name after a title written before it
 # A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
 _DOTTED = re.compile(r"\s*(?:[^\W\d_]\.){2,}[^\W\d_]?\s*")
 
@@ -92,26 +94,40 @@ def _title_heads(titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(seq[0] for seq in titles if seq)
 
 
+@lru_cache(maxsize=4)
+def _title_tails(titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The last word key of every title written after a name."""
+    return frozenset(seq[-1] for seq in titles if seq)
+
+
 def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[list[tuple[str, str | None]], list[str]]:
     titles: list[str] = []
     heads = _title_heads(lex.titles)
+    keys = tuple(map(translit_key, [t for t, _ in tokens]))
     i = 0
-    while i < len(tokens) - 1 and translit_key(tokens[i][0]) in heads:
+    # (Arabic writes a title with its article before a name: "الملا", "the mullah", is the title "ملا")
+    while i < len(tokens) - 1 and _article_title(tokens[i], lex):
+        titles.append(tokens[i][0])
+        i += 1
+    while i < len(tokens) - 1 and keys[i] in heads:
         for n in range(min(lex.max_title_len, len(tokens) - i - 1), 0, -1):
-            seq = tuple(translit_key(t) for t, _ in tokens[i:i + n])
-            if seq in lex.titles:
+            if keys[i:i + n] in lex.titles:
                 titles.append(" ".join(t for t, _ in tokens[i:i + n]))
                 i += n
                 break
         else:
             break
     rest = tokens[i:]
+    end = len(tokens)
     after: list[str] = []
-    while len(rest) > 1:    # a title after the name: "토카예프 대통령" (Korean), "Ahmet Bey" (Turkish)
+    trailing = lex.trailing_titles
+    tails = _title_tails(trailing)
+    while len(rest) > 1 and keys[end - 1] in tails:    # a title after the name: "토카예프 대통령", "Ahmet Bey"
         for n in range(min(lex.max_title_len, len(rest) - 1), 0, -1):
-            if tuple(translit_key(t) for t, _ in rest[-n:]) in lex.trailing_titles:
+            if keys[end - n:end] in trailing:
                 after.insert(0, " ".join(t for t, _ in rest[-n:]))
                 rest = rest[:-n]
+                end -= n
                 break
         else:
             break
@@ -120,6 +136,12 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
         titles.append(rest[-1][0])
         rest = rest[:-1]
     return rest, titles
+
+
+def _article_title(token: tuple[str, str | None], lex: Lexicon) -> bool:
+    """Is ``token`` a one-word title of Arabic script written with the article al- ("الملا", "الشيخ")?"""
+    text, script = token
+    return script == "Arab" and text.startswith("al") and len(text) > 4 and (translit_key(text[2:]),) in lex.titles
 
 
 @lru_cache(maxsize=1 << 18)
@@ -173,7 +195,7 @@ def parse_name(
     found: list[str] = []
     words_of = text
     if cjk_titles and _CJK_END.search(text):
-        words_of = _cjk_titles(text, lex.cjk_suffixes, found)
+        words_of = _cjk_titles(text, lex.cjk_suffixes, found, lex.cjk_titles if type in (None, "person") else ())
     # (its letters are one word: read one by one, "a" and "o" would be function words, and "A" an initial)
     raw = raw_words(words_of.replace(".", "") if dotted and _DOTTED.fullmatch(words_of) else words_of)
     if titles and type in (None, "person"):
@@ -219,9 +241,11 @@ def parse_name(
     return ParsedName(text, tuple(tokens), tuple(found))
 
 
-def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str]) -> str:
+def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str], before: tuple[str, ...] = ()) -> str:
     """``text`` without the titles and kind words written right after its Chinese or Japanese words
-    ("托卡耶夫总统", "喀布尔市"), which go to ``found``; a word that is nothing but a suffix stays."""
+    ("托卡耶夫总统", "喀布尔市"), which go to ``found``; a word that is nothing but a suffix stays. ``before``:
+    titles also set aside, with whatever precedes them, where they are written before the name ("总统托卡耶夫",
+    "代理外长穆塔基", "哈萨克斯坦总统托卡耶夫": the office, its owner and "acting" are no part of the name)."""
     out = []
     for chunk in text.split():
         word = chunk
@@ -234,6 +258,12 @@ def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str]) -> str:
                     word = word[:-len(suffix)]
                     removed = True
                     break
+        for title in before:
+            end = word.find(title) + len(title)
+            if end >= len(title) and len(word) - end >= _CJK_NAME_MIN and _CJK_ALL.fullmatch(word, end):
+                found.append(word[:end])
+                word = word[end:]
+                break
         out.append(word)
     return " ".join(out)
 

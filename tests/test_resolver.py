@@ -503,6 +503,22 @@ def test_case_endings_of_a_hyphenated_name_and_of_other_languages_press() -> Non
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
 
 
+def test_titles_written_before_a_chinese_name_or_with_the_arabic_article() -> None:
+    """Chinese also writes the office before the name, with its owner or "acting" before it ("总统托卡耶夫",
+    "哈萨克斯坦总统托卡耶夫", "代理外长穆塔基"); Arabic writes a title with its article ("الملا بردار")."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["托卡耶夫"]},
+        {"id": "m", "type": "person", "name": "Amir Khan Muttaqi", "aliases": ["穆塔基"]},
+        {"id": "b", "type": "person", "name": "Abdul Ghani Baradar", "aliases": ["ملا برادر", "برادر"]},
+    ])
+    r = Resolver(g)
+    for query, gold in [("总统托卡耶夫", "t"), ("哈萨克斯坦总统托卡耶夫", "t"), ("代理外长穆塔基", "m"),
+                        ("الملا بردار", "b")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    assert parse_name("哈萨克斯坦总统托卡耶夫").titles == ("哈萨克斯坦总统",)
+    assert parse_name("الملا بردار").titles and not parse_name("العلي بردار").titles   # ("Ali" is no title)
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
