@@ -555,7 +555,7 @@ class MentionFinder:
             if found.final is not None:
                 final = found.final
             else:
-                kept, unresolved = self._settle(found.readings, base, anchors, spans)
+                kept, unresolved = self._settle(found.readings, base, anchors, spans, text)
                 final = _choose(kept)
             for r in final:
                 out.append(self._mention(text, spans, infos, base, r, unresolved=False))
@@ -1308,6 +1308,7 @@ class MentionFinder:
                        or words <= self._own_words(script, index.entries[i].entity)]
         shared = partial and len({index.entries[i].entity for i in entries}) > 1
         lone = len(parsed.tokens) == 1 and " " not in query.strip()
+        written = _plain_letters(query)
         best: dict[int, _Option] = {}
         for i in entries:
             entry = index.entries[i]
@@ -1322,6 +1323,8 @@ class MentionFinder:
             kind = entry.name.kind
             if not _same_case(query, entry.name.text, kind):
                 continue
+            if kind is NameKind.ABBREVIATION and lone and _other_letters(query, entry.name.text):
+                continue    # an abbreviation is its letters: the Russian "КР" (Kyrgyzstan) is not the Kazakh "ҚР"
             # One word read as a person whose name has several words is part of the name, whatever the
             # parser set aside as title, particle or patronymic ("Çamurcuoğlu" in "İmam Çamurcuoğlu").
             is_partial = partial or grade == "partial" or (
@@ -1333,9 +1336,16 @@ class MentionFinder:
             opt = _Option(entry.entity, score, i, _form(kind), support, is_partial,
                           self._strength(query) if is_partial else 1.0, shared)
             old = best.get(entry.entity)
-            if old is None or (opt.score, -opt.entry) > (old.score, -old.entry):
+            # (of equal scores, a name that needs no support in the document, and one written as the text:
+            # "Irak" as written, not "Iraq")
+            if old is None or (opt.score, opt.support is None, _plain_letters(entry.name.text) == written, -opt.entry
+                               ) > (old.score, old.support is None,
+                                    _plain_letters(index.entries[old.entry].name.text) == written, -old.entry):
                 best[entry.entity] = opt
-        options = tuple(sorted(best.values(), key=lambda o: (-o.score, o.entity)))
+        # (of equal scores, the entity whose name is written as the text first: Kazakh "Азаттық" is Azattyq,
+        # though the Kyrgyz "Азаттык" reads the same)
+        options = tuple(sorted(best.values(), key=lambda o: (
+            -o.score, _plain_letters(index.entries[o.entry].name.text) != written, o.entity)))
         self._remember(cache_key, options)
         return options
 
@@ -1433,7 +1443,7 @@ class MentionFinder:
     # -- document context
 
     def _settle(self, readings: Sequence[_Reading], base: int, anchors: dict[int, list[int]],
-                spans: Sequence[tuple[int, int]]) -> tuple[list[_Reading], list[_Reading]]:
+                spans: Sequence[tuple[int, int]], text: str) -> tuple[list[_Reading], list[_Reading]]:
         """Readings of the run at ``base`` that stand (options narrowed by the document) and those left
         ambiguous."""
         kept: list[_Reading] = []
@@ -1468,7 +1478,10 @@ class MentionFinder:
                 if near:
                     backed.append((o, min(near)))
             if backed:
-                o = min(backed, key=lambda x: (-round(x[0].score, 2), x[1], x[0].entity))[0]
+                # (ties: a name written as the text first, "Азаттық" is the Kazakh service's)
+                written = _plain_letters(text[where:spans[base + r.last][1]])
+                o = min(backed, key=lambda x: (-round(x[0].score, 2), x[1], _plain_letters(
+                    self.resolver.index.entries[x[0].entry].name.text) != written, x[0].entity))[0]
                 kept.append(_Reading(r.first, r.last, r.size, (o,)))
             elif (len(r.options) == 1 and not top.shared and top.support is None and top.strength >= _DISTINCT
                   and top.score >= self.resolver.threshold
@@ -1682,12 +1695,26 @@ def _derived(word: ParsedName, name: ParsedName) -> bool:
 
 
 def _unmarked_short(word: str, name: str) -> bool:
-    """A short one-word name with accents the word lacks: a word of another language as often as the name
-    written without them ("Oma", "Ira" for the Portuguese "Omã", "Irã")."""
+    """A short one-word name with accents the word lacks, or that the word writes otherwise (met through their
+    romanisation keys alone): a word of another language as often as the name ("Oma", "Ira" for the Portuguese
+    "Omã", "Irã"; the German "Phase" for the Turkish "Fas", Morocco)."""
     if " " in name or len(name) > _SHORT_UNMARKED:
         return False
-    return (any(map(_is_mark, unicodedata.normalize("NFD", name)))
-            and not any(map(_is_mark, unicodedata.normalize("NFD", word))))
+    marks = unicodedata.normalize("NFD", name)
+    if any(map(_is_mark, marks)) and not any(map(_is_mark, unicodedata.normalize("NFD", word))):
+        return True
+    plain = "".join(c for c in marks if not _is_mark(c)).casefold()
+    return plain != "".join(c for c in unicodedata.normalize("NFD", word) if not _is_mark(c)).casefold()
+
+
+def _plain_letters(text: str) -> str:
+    """The letters and digits of ``text``, casefolded (an abbreviation's letters, without its dots)."""
+    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
+
+
+def _other_letters(word: str, name: str) -> bool:
+    """Are ``word`` and ``name`` of one script but other letters (casefolded, dots aside)?"""
+    return detect_script(word) == detect_script(name) and _plain_letters(word) != _plain_letters(name)
 
 
 def _is_mark(c: str) -> bool:

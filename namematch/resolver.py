@@ -217,7 +217,12 @@ class Resolver:
                                 title_only=title_only, accept=accept, rejected=rejected)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
-        out = sorted((m for m in best.values() if accept is None or accept(m.name)), key=_rank)
+        written = _letters(name)
+
+        def ranked(m: Match) -> tuple[object, ...]:
+            return _rank(m, written)
+
+        out = sorted((m for m in best.values() if accept is None or accept(m.name)), key=ranked)
         if as_text:
             unmarked, weak = self._unmarked(name)
             if unmarked is not None:
@@ -226,9 +231,9 @@ class Resolver:
                 for m in reversed(self._resolve(unmarked, None, wanted, when, thr=thr, skip=skip)):
                     if weak and m.comparison.grade != "full":
                         continue    # ("Shi'a" is no "Shi" that is part of a name)
-                    if m.entity.id not in found or _rank(m) < _rank(found[m.entity.id]):
+                    if m.entity.id not in found or ranked(m) < ranked(found[m.entity.id]):
                         found[m.entity.id] = m
-                out = sorted(found.values(), key=_rank)
+                out = sorted(found.values(), key=ranked)
             if not out:
                 out = self._as_text(name, wanted, when, thr)
         return out if limit is None else out[:limit]
@@ -297,6 +302,7 @@ class Resolver:
         public :meth:`resolve`, not the mention finder's many unknown words)."""
         entries = self.index.entries
         script = detect_script(query.source)
+        written = _letters(query.source)
         for i in self._candidate_entries(query, skip, wide):
             if i in skip:
                 continue
@@ -342,9 +348,11 @@ class Resolver:
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
-            if (acronymic(entry.name) and loose(state, "variant")
-                    and script == (entry.name.script or detect_script(entry.name.text))):
-                continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO
+            if acronymic(entry.name) and script == (entry.name.script or detect_script(entry.name.text)) and (
+                    loose(state, "variant") or (len(query.tokens) == 1 and _letters(query.source) != _letters(
+                        entry.name.text))):
+                continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO, nor
+                # the Russian "КР" (Kyrgyzstan) the Kazakh "ҚР" (Kazakhstan)
             if entity.type is EntityType.PERSON and (
                     (script == "Latn" and far_typo(query, entry, state))
                     or (script == "Cyrl" and any_kind(state, "typo") and self._far_in_cyrillic(query, entry, state))):
@@ -358,7 +366,7 @@ class Resolver:
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
             old = best.get(entry.entity)
-            if old is None or _rank(m) < _rank(old):
+            if old is None or _rank(m, written) < _rank(old, written):
                 best[entry.entity] = m
 
     def _owned(self, query: ParsedName, thr: float, when: _dt.date | None, best: dict[int, Match], *,
@@ -368,6 +376,7 @@ class Resolver:
         looked up alone, and each institution they reach whose names hold a place the query names is scored
         with the query's place words read as the place words of that name."""
         index = self.index
+        written = _letters(query.source)
         each = [index.places_named((t.key,)) if t.role is Role.NAME else frozenset() for t in query.tokens]
         rest = tuple(t for t, p in zip(query.tokens, each) if not p)
         named_each = [p for p in each if p]
@@ -396,7 +405,7 @@ class Resolver:
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c,
                       when is None or entry.name.is_valid_on(when))
             old = best.get(entry.entity)
-            if old is None or _rank(m) < _rank(old):
+            if old is None or _rank(m, written) < _rank(old, written):
                 best[entry.entity] = m
 
     def _located(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
@@ -604,8 +613,16 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 _HYPHENS = re.compile("[-‐‑]")
 
 
-def _rank(m: Match) -> tuple[object, ...]:
-    return (not m.valid, -m.score, m.entity.id, _KIND_ORDER[m.name.kind], m.name.text, m.via or "")
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``, casefolded (an abbreviation's letters, without its dots)."""
+    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
+
+
+def _rank(m: Match, written: str | None = None) -> tuple[object, ...]:
+    """Order of matches: in use on the date, score, then (given the query's ``written`` letters) a name written as
+    the query ("Азаттық" is the Kazakh service's though the Kyrgyz "Азаттык" reads the same), entity, name."""
+    return (not m.valid, -m.score, written is not None and _letters(m.name.text) != written, m.entity.id,
+            _KIND_ORDER[m.name.kind], m.name.text, m.via or "")
 
 
 class BruteForceResolver(Resolver):

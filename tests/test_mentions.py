@@ -116,6 +116,30 @@ def test_latin_kazakh_and_uzbek_case_endings(resolver: Resolver) -> None:
     assert found(resolver, "Neben Xi nahmen auch andere teil.") == [("Xi", "xi-jinping", "full")]
 
 
+def test_letters_decide_between_names_that_read_the_same() -> None:
+    """Names of one script that romanise alike are told apart by their letters: an abbreviation is its letters
+    (Russian "КР" is Kyrgyzstan, Kazakh "ҚР" Kazakhstan), and of two names that read the same the one written
+    as the text wins ("Азаттық" / "Азаттык"). A short name met only through its romanisation key is another
+    language's word unless the document names the entity (German "Phase" is not the Turkish "Fas")."""
+    gaz = Gazetteer.from_records([
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan", "names": [
+            {"text": "КР", "kind": "abbreviation", "lang": "ru", "script": "Cyrl"}]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "names": [
+            {"text": "ҚР", "kind": "abbreviation", "lang": "kk", "script": "Cyrl"}]},
+        {"id": "ky", "type": "org", "name": "Radio Azattyk", "aliases": ["Азаттык"]},
+        {"id": "kk", "type": "org", "name": "Radio Azattyq", "aliases": ["Азаттық"]},
+        {"id": "ma", "type": "country", "name": "Morocco", "names": [{"text": "Fas", "kind": "alias", "lang": "tr"}]},
+    ])
+    r = Resolver(gaz)
+    assert found(r, "Сейчас в КР проживают 22 семьи.") == [("КР", "kg", "abbreviation")]
+    assert found(r, "ҚР Үкіметі шешті.")[:1] == [("ҚР", "kz", "abbreviation")]
+    assert found(r, "Бұл туралы Азаттық тілшісіне айтты.") == [("Азаттық", "kk", "full")]
+    assert found(r, "Об этом сообщает Азаттык.") == [("Азаттык", "ky", "full")]
+    assert found(r, "Der Krieg sei in eine neue Phase eingetreten.") == []
+    assert found(r, "Fas ve Tunus anlaştı.")[:1] == [("Fas", "ma", "full")]
+    assert [m.entity.id for m in r.resolve("КР")] == ["kg"] and [m.entity.id for m in r.resolve("ҚР")] == ["kz"]
+
+
 def test_all_caps_dateline_and_line_break(resolver: Resolver) -> None:
     assert found(resolver, "NUR-SULTAN (Reuters) - Talks began.")[0][:2] == ("NUR-SULTAN", "astana")
     text = "the minister Abdul Ghani\nBaradar arrived"
