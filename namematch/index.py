@@ -215,6 +215,26 @@ def _abbreviated(ei: int, entity: Entity, inner: _Inner,
                             yield ei, name, text, ABBREVIATING + entities[other].name
 
 
+def _distinct_romanisations(forms: Iterable[tuple[int, Name, str, str | None]]
+                            ) -> Iterator[tuple[int, Name, str, str | None]]:
+    """``forms`` (grouped by entity) without the romanisations whose word keys an earlier romanisation of the same
+    entity has: "Tokajew" of Токаев is "Tokayev" to every key and score but one, and would only make its words
+    look commoner and the index bigger."""
+    seen: set[tuple[str, ...]] = set()
+    last = -1
+    for form in forms:
+        ei, _, text, via = form
+        if ei != last:
+            seen.clear()
+            last = ei
+        if via is not None:
+            keys = tuple(translit_key(w) for w, _ in raw_words(text))
+            if keys in seen:
+                continue
+            seen.add(keys)
+        yield form
+
+
 def _keys(keys: str | tuple[str, ...] | None) -> tuple[str, ...]:
     """A ``fuzzy`` value as a tuple of word keys."""
     return () if keys is None else (keys,) if isinstance(keys, str) else keys
@@ -242,7 +262,7 @@ class NameIndex:
             settle(self)
 
     def _build(self, romanisations: bool) -> None:
-        forms = list(self._forms(romanisations))
+        forms = list(_distinct_romanisations(self._forms(romanisations)))
         # (forms that abbreviate a name inside a name repeat its other words: they do not make them commoner)
         self.weights = _document_weights(f for f in forms if not (f[3] or "").startswith(ABBREVIATING))
         self.lexicon = lexicon()   # travels with a cached index, so a fresh process need not rebuild it
@@ -251,22 +271,18 @@ class NameIndex:
         # and every form holding it shares that token object.
         tokens: dict[tuple[str, Role, bool], NameToken] = {}
         seen: set[str] = set()
-        seen_keys: set[tuple[str, ...]] = set()
+        parsed_forms: dict[tuple[str, str], ParsedName] = {}
         last_entity = -1
         entities = self.entities
         for ei, name, form, via in forms:
             if ei != last_entity:
                 seen.clear()
-                seen_keys.clear()
                 last_entity = ei
-            # (a romanisation adds nothing where an earlier romanisation of the entity has the same keys word for
-            # word: "Tokajew" of Токаев is "Tokayev" to every key and score but one; checked before parsing)
-            if via is not None:
-                keys = tuple(translit_key(w) for w, _ in raw_words(form))
-                if keys in seen_keys:
-                    continue
-                seen_keys.add(keys)
-            parsed = parse_name(form, entities[ei].type.value, weights=self.weights, cache=tokens, dotted=False)
+            kind = entities[ei].type.value
+            parsed = parsed_forms.get((form, kind))     # (names repeat: a million people share many full names)
+            if parsed is None:
+                parsed = parsed_forms[form, kind] = parse_name(form, kind, weights=self.weights, cache=tokens,
+                                                               dotted=False)
             if not parsed.tokens:
                 continue
             text = parsed.text
@@ -282,6 +298,7 @@ class NameIndex:
                 if whole.text != text:
                     entries.append(Entry(ei, name, form, via, whole))
         tokens.clear()
+        parsed_forms.clear()
         forms.clear()
         self.entries: tuple[Entry, ...] = tuple(entries)
         del entries

@@ -92,7 +92,7 @@ from .inflection import apostrophe_suffixes
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
 from .lexicon import lexicon
-from .normalize import normalize_word
+from .normalize import letters, normalize_word
 from .phonetic import deletions, skeleton_key
 from .rules import ACRONYM_LETTERS as _ACRONYM_LETTERS
 from .similarity import compare_parsed
@@ -1308,7 +1308,7 @@ class MentionFinder:
                        or words <= self._own_words(script, index.entries[i].entity)]
         shared = partial and len({index.entries[i].entity for i in entries}) > 1
         lone = len(parsed.tokens) == 1 and " " not in query.strip()
-        written = _plain_letters(query)
+        written = letters(query)
         best: dict[int, _Option] = {}
         for i in entries:
             entry = index.entries[i]
@@ -1338,14 +1338,14 @@ class MentionFinder:
             old = best.get(entry.entity)
             # (of equal scores, a name that needs no support in the document, and one written as the text:
             # "Irak" as written, not "Iraq")
-            if old is None or (opt.score, opt.support is None, _plain_letters(entry.name.text) == written, -opt.entry
+            if old is None or (opt.score, opt.support is None, letters(entry.name.text) == written, -opt.entry
                                ) > (old.score, old.support is None,
-                                    _plain_letters(index.entries[old.entry].name.text) == written, -old.entry):
+                                    letters(index.entries[old.entry].name.text) == written, -old.entry):
                 best[entry.entity] = opt
         # (of equal scores, the entity whose name is written as the text first: Kazakh "Азаттық" is Azattyq,
         # though the Kyrgyz "Азаттык" reads the same)
         options = tuple(sorted(best.values(), key=lambda o: (
-            -o.score, _plain_letters(index.entries[o.entry].name.text) != written, o.entity)))
+            -o.score, letters(index.entries[o.entry].name.text) != written, o.entity)))
         self._remember(cache_key, options)
         return options
 
@@ -1479,8 +1479,8 @@ class MentionFinder:
                     backed.append((o, min(near)))
             if backed:
                 # (ties: a name written as the text first, "Азаттық" is the Kazakh service's)
-                written = _plain_letters(text[where:spans[base + r.last][1]])
-                o = min(backed, key=lambda x: (-round(x[0].score, 2), x[1], _plain_letters(
+                written = letters(text[where:spans[base + r.last][1]])
+                o = min(backed, key=lambda x: (-round(x[0].score, 2), x[1], letters(
                     self.resolver.index.entries[x[0].entry].name.text) != written, x[0].entity))[0]
                 kept.append(_Reading(r.first, r.last, r.size, (o,)))
             elif (len(r.options) == 1 and not top.shared and top.support is None and top.strength >= _DISTINCT
@@ -1707,14 +1707,9 @@ def _unmarked_short(word: str, name: str) -> bool:
     return plain != "".join(c for c in unicodedata.normalize("NFD", word) if not _is_mark(c)).casefold()
 
 
-def _plain_letters(text: str) -> str:
-    """The letters and digits of ``text``, casefolded (an abbreviation's letters, without its dots)."""
-    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
-
-
 def _other_letters(word: str, name: str) -> bool:
     """Are ``word`` and ``name`` of one script but other letters (casefolded, dots aside)?"""
-    return detect_script(word) == detect_script(name) and _plain_letters(word) != _plain_letters(name)
+    return detect_script(word) == detect_script(name) and letters(word) != letters(name)
 
 
 def _is_mark(c: str) -> bool:

@@ -35,7 +35,7 @@ from unidecode import unidecode
 from .tables import read_rows
 from .translit import detect_script, to_latin
 
-__all__ = ["Word", "normalize", "normalize_word", "words"]
+__all__ = ["Word", "letters", "normalize", "normalize_word", "words"]
 
 # Characters removed inside a word (apostrophes, modifier letters used as apostrophes, joiners, soft hyphen).
 _DROP = dict.fromkeys(map(ord, "'’‘`´ʼʻʹʽ\u02bc\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640"), None)
@@ -139,3 +139,9 @@ def normalize(text: str) -> str:
     if text.isascii():
         return " ".join(_ASCII_WORD.findall(_elide(text).lower().translate(_DROP)))
     return " ".join(w.text for w in words(text))
+
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text`` as written, casefolded (NFC): how a name is spelled in its own script,
+    before any romanisation ("КР" and "ҚР" differ here, not in :func:`normalize`; "N.A.T.O." is "nato")."""
+    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())

@@ -24,6 +24,7 @@ from gazetteer import Entity, EntityType, Gazetteer, Name, NameKind
 from .index import ABBREVIATING, Entry, NameIndex
 from .inflection import SUFFIXING, any_form_keys, apostrophe_stem, dictionary_forms, endings, word_key
 from .mentions import Mention, MentionFinder, canonicalize
+from .normalize import letters
 from .rules import (
     HAN,
     acronym_typo,
@@ -217,7 +218,7 @@ class Resolver:
                                 title_only=title_only, accept=accept, rejected=rejected)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
-        written = _letters(name)
+        written = letters(name)
 
         def ranked(m: Match) -> tuple[object, ...]:
             return _rank(m, written)
@@ -302,7 +303,7 @@ class Resolver:
         public :meth:`resolve`, not the mention finder's many unknown words)."""
         entries = self.index.entries
         script = detect_script(query.source)
-        written = _letters(query.source)
+        written = letters(query.source)
         for i in self._candidate_entries(query, skip, wide):
             if i in skip:
                 continue
@@ -349,7 +350,7 @@ class Resolver:
             if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
             if acronymic(entry.name) and script == (entry.name.script or detect_script(entry.name.text)) and (
-                    loose(state, "variant") or (len(query.tokens) == 1 and _letters(query.source) != _letters(
+                    loose(state, "variant") or (len(query.tokens) == 1 and letters(query.source) != letters(
                         entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO, nor
                 # the Russian "КР" (Kyrgyzstan) the Kazakh "ҚР" (Kazakhstan)
@@ -376,7 +377,7 @@ class Resolver:
         looked up alone, and each institution they reach whose names hold a place the query names is scored
         with the query's place words read as the place words of that name."""
         index = self.index
-        written = _letters(query.source)
+        written = letters(query.source)
         each = [index.places_named((t.key,)) if t.role is Role.NAME else frozenset() for t in query.tokens]
         rest = tuple(t for t, p in zip(query.tokens, each) if not p)
         named_each = [p for p in each if p]
@@ -613,15 +614,10 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 _HYPHENS = re.compile("[-‐‑]")
 
 
-def _letters(text: str) -> str:
-    """The letters and digits of ``text``, casefolded (an abbreviation's letters, without its dots)."""
-    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
-
-
 def _rank(m: Match, written: str | None = None) -> tuple[object, ...]:
     """Order of matches: in use on the date, score, then (given the query's ``written`` letters) a name written as
     the query ("Азаттық" is the Kazakh service's though the Kyrgyz "Азаттык" reads the same), entity, name."""
-    return (not m.valid, -m.score, written is not None and _letters(m.name.text) != written, m.entity.id,
+    return (not m.valid, -m.score, written is not None and letters(m.name.text) != written, m.entity.id,
             _KIND_ORDER[m.name.kind], m.name.text, m.via or "")
 
 
