@@ -332,8 +332,10 @@ class Resolver:
                     if foreign is not None and not foreign:
                         foreign.append(others)
                     continue
-            if acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and any_kind(state, "typo")):
-                continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"
+            if acronym_typo(query, state) or (entry.name.kind in _WHOLE_ONLY and any_kind(state, "typo")) or (
+                    (entry.name.kind in _WHOLE_ONLY or acronymic(entry.name)) and any_kind(state, "skeleton")):
+                continue    # one letter off an acronym or a demonym is another word: "UNAMI", "Kazan"; nor are
+                # their consonants alone theirs: قندهار (Kandahar) is neither "Kanadier" nor "КНДР"
             if entity.type in _PLACES and consonants_apart(query, entry, state):
                 continue    # a place one consonant off is another place: "Astara" is not Astana
             if entity.type is EntityType.PERSON and consonants_apart(query, entry, state, lone_query=True):

@@ -519,6 +519,18 @@ def test_titles_written_before_a_chinese_name_or_with_the_arabic_article() -> No
     assert parse_name("الملا بردار").titles and not parse_name("العلي بردار").titles   # ("Ali" is no title)
 
 
+def test_consonants_alone_are_no_abbreviation_or_demonym() -> None:
+    """An Arabic-script name written without vowels meets other names through its consonants, but an abbreviation
+    or a demonym is matched as written: قندهار (Kandahar) is neither the German "Kanadier" nor the Russian "КНДР"."""
+    g = Gazetteer.from_records([
+        {"id": "ca", "type": "country", "name": "Canada", "names": [{"text": "Kanadier", "kind": "demonym"}]},
+        {"id": "kp", "type": "country", "name": "North Korea", "aliases": ["КНДР"]},
+    ])
+    r = Resolver(g)
+    assert r.resolve("قندهار") == []
+    assert [m.entity.id for m in r.resolve("КНДР")] == ["kp"] and [m.entity.id for m in r.resolve("Kanadier")] == ["ca"]
+
+
 def test_a_persons_word_three_letters_off_is_another_name() -> None:
     g = Gazetteer.from_records([{"id": "g", "type": "person", "name": "Ashraf Ghani"},
                                 {"id": "j", "type": "person", "name": "Sadyr Japarov"}])
