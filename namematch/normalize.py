@@ -141,6 +141,7 @@ def normalize(text: str) -> str:
     return " ".join(w.text for w in words(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def letters(text: str) -> str:
     """The letters and digits of ``text`` as written, casefolded (NFC): how a name is spelled in its own script,
     before any romanisation ("КР" and "ҚР" differ here, not in :func:`normalize`; "N.A.T.O." is "nato")."""

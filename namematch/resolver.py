@@ -369,7 +369,7 @@ class Resolver:
             valid = when is None or entry.name.is_valid_on(when)
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c, valid)
             old = best.get(entry.entity)
-            if old is None or _rank(m, written) < _rank(old, written):
+            if old is None or _better(m, old, written):
                 best[entry.entity] = m
 
     def _owned(self, query: ParsedName, thr: float, when: _dt.date | None, best: dict[int, Match], *,
@@ -408,7 +408,7 @@ class Resolver:
             m = Match(entity, c.score, entry.name, entry.form, entry.via, c,
                       when is None or entry.name.is_valid_on(when))
             old = best.get(entry.entity)
-            if old is None or _rank(m, written) < _rank(old, written):
+            if old is None or _better(m, old, written):
                 best[entry.entity] = m
 
     def _located(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
@@ -614,6 +614,12 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 
 
 _HYPHENS = re.compile("[-‐‑]")
+
+
+def _better(m: Match, old: Match, written: str) -> bool:
+    """Does ``m`` rank before ``old`` (:func:`_rank`; the letters are compared only between equal scores)?"""
+    a, b = (not m.valid, -m.score), (not old.valid, -old.score)
+    return a < b if a != b else _rank(m, written) < _rank(old, written)
 
 
 def _rank(m: Match, written: str | None = None) -> tuple[object, ...]:
