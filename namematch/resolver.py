@@ -255,9 +255,9 @@ class Resolver:
 
     def _as_text(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None,
                  thr: float) -> list[Match]:
-        """A name no indexed form matches, with its Cyrillic words' case endings read as running text reads them
+        """A name no indexed form matches, with its words' case endings read as running text reads them
         (data/inflection.tsv): each word that is an indexed word without an ending is put in that form, and the
-        name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву"). The
+        name is resolved again ("Амиром Ханом Муттаки", "Средней Азии", "Токаеву", "Qazaqstanda", "ქაბულში"). The
         endings must be of one language, and a match's name of that language, of none, or written exactly so
         ("казаки", Cossacks, is not the Kazakh "қазақ"). The evidence then shows the dictionary forms."""
         postings = self.index.postings
