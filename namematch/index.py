@@ -156,11 +156,13 @@ _SETTLE_AT = 50_000   # forms from which a new index is worth one full collectio
 
 
 def settle(index: NameIndex) -> None:
-    """One full collection after a large index was made with the collector off (built or unpickled): its objects
-    sit in the youngest generation, and the first queries would otherwise pay for two or three walks of the whole
-    index as each generation in turn reaches it. A small index is not worth the pause."""
+    """After a large index was made with the collector off (built or unpickled), its objects sit in the youngest
+    generation, and the first queries would otherwise pay for two or three walks of the whole index as each
+    generation in turn reaches it. They are moved to the collector's permanent generation (``gc.freeze``), which
+    it never walks: an index holds no reference cycles, and reference counting still frees it when it is
+    dropped. A small index is not worth it."""
     if len(index.entries) >= _SETTLE_AT:
-        gc.collect()
+        gc.freeze()
 
 
 #: ``Entry.via`` of a form that writes another organisation's name inside an organisation's name as one of its

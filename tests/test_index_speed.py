@@ -78,3 +78,25 @@ def test_an_arabic_script_name_still_meets_a_vowelless_spelling_by_its_skeleton(
         (query,) = index.parse_query(text)
         found = {index.entities[index.entries[i].entity].id for i in index.candidates(query, limit=10)}
         assert found == {"m", "x"}
+
+
+def test_a_large_index_is_left_out_of_the_collectors_walks(monkeypatch) -> None:
+    """A large index is moved to the collector's permanent generation (it holds no reference cycles, so reference
+    counting frees it), so no later collection walks it; dropping it frees every one of its objects."""
+    import gc
+
+    import namematch.index as index_module
+
+    monkeypatch.setattr(index_module, "_SETTLE_AT", 0)
+    gaz = Gazetteer.from_records([{"id": f"p{i}", "type": "person", "name": f"Name{i} Surname{i % 7}"}
+                                  for i in range(50)])
+    before = gc.get_freeze_count()
+    try:
+        idx = NameIndex(gaz)
+        assert gc.get_freeze_count() > before
+        gc.unfreeze()
+        gc.collect()
+        del idx
+        assert gc.collect() == 0     # (no cycles: nothing of the index was left for the collector)
+    finally:
+        gc.unfreeze()
