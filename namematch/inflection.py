@@ -67,7 +67,7 @@ def dictionary_forms(word: str, table: Sequence[tuple[str, str, str]]) -> list[t
     """Dictionary-form candidates of an inflected word with the language of their endings: one ending, or
     two of one language, removed (``table``: :func:`endings` of the word's script)."""
     low = word.casefold()
-    least = MIN_STEM if table is endings()[True] else MIN_LATIN_STEM
+    least = MIN_STEM if detect_script(word) == "Cyrl" else MIN_LATIN_STEM
     first: list[tuple[str, str]] = []
     for ending, repl, lang in table:
         if low.endswith(ending) and len(word) - len(ending) + len(repl) >= least:

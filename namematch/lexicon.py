@@ -10,7 +10,7 @@ name. Lookups are by word key (titles by key sequence); patronymic suffixes
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -187,10 +187,13 @@ def _build() -> Lexicon:
         function_words=frozenset(function),
         name_suffixes=frozenset(suffixes_after),
         abbreviations=MappingProxyType(abbreviations),
-        cjk_suffixes=tuple(sorted({unicodedata.normalize("NFKC", cols[0])
-                                   for _, cols in read_rows("cjk_suffixes.tsv", 2)}, key=lambda f: (-len(f), f))),
-        cjk_titles=tuple(sorted({unicodedata.normalize("NFKC", cols[0]) for _, cols in read_rows("cjk_suffixes.tsv", 2)
-                                 if cols[1] == "title"}, key=lambda f: (-len(f), f))),
+        cjk_suffixes=_longest_first(cols[0] for _, cols in read_rows("cjk_suffixes.tsv", 2)),
+        cjk_titles=_longest_first(cols[0] for _, cols in read_rows("cjk_suffixes.tsv", 2) if cols[1] == "title"),
         qualifiers=frozenset(w for _, cols in read_rows("qualifiers.tsv", 1)
                              for f in _forms(cols[0]) for w in f.split()),
     )
+
+
+def _longest_first(forms: Iterable[str]) -> tuple[str, ...]:
+    """Distinct ``forms`` (NFKC), longest first: a suffix is matched before the shorter one it ends with."""
+    return tuple(sorted({unicodedata.normalize("NFKC", f) for f in forms}, key=lambda f: (-len(f), f)))

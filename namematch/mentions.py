@@ -85,10 +85,10 @@ from attrs import evolve, frozen
 from gazetteer import Entity, EntityType, Name, NameKind
 
 from .index import ALPHABETS
+from .inflection import APOSTROPHES, apostrophe_suffixes
 from .inflection import MIN_STEM as _MIN_STEM
 from .inflection import SUFFIXING as _SUFFIXING
 from .inflection import any_form_keys as _any_form_keys
-from .inflection import apostrophe_suffixes
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
 from .lexicon import lexicon
@@ -115,7 +115,7 @@ _SHORT_UNMARKED = 4      # a one-word name this short, accented, is met without 
 # A word: letters and digits with the combining marks, joiners and apostrophes that occur inside names
 # ("И̇мам", Persian half-spaces, "O'Brien", "Mhmd`ly"); a possessive 's stays outside.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u200c\u200d"
-_APOS = "'’ʼ`´ʻ‘"
+_APOS = APOSTROPHES
 # Marks that romanise a letter (ayn and hamza: ʿ ʾ, and ` in unidecode / anyascii output; the soft sign ʹ) and may
 # start or end a word ("`Ali", "ʿAbd al-Raḥmān", "D`"): unlike a quote, they are part of the name.
 _EDGE = "`ʿʾʹ"
@@ -1337,11 +1337,14 @@ class MentionFinder:
                           self._strength(query) if is_partial else 1.0, shared)
             old = best.get(entry.entity)
             # (of equal scores, a name that needs no support in the document, and one written as the text:
-            # "Irak" as written, not "Iraq")
-            if old is None or (opt.score, opt.support is None, letters(entry.name.text) == written, -opt.entry
-                               ) > (old.score, old.support is None,
-                                    letters(index.entries[old.entry].name.text) == written, -old.entry):
+            # "Irak" as written, not "Iraq"; the letters are compared only between such ties)
+            if old is None:
                 best[entry.entity] = opt
+            else:
+                a, b = (opt.score, opt.support is None), (old.score, old.support is None)
+                if a > b or (a == b and (letters(entry.name.text) == written, -opt.entry)
+                             > (letters(index.entries[old.entry].name.text) == written, -old.entry)):
+                    best[entry.entity] = opt
         # (of equal scores, the entity whose name is written as the text first: Kazakh "Азаттық" is Azattyq,
         # though the Kyrgyz "Азаттык" reads the same)
         options = tuple(sorted(best.values(), key=lambda o: (

@@ -100,18 +100,20 @@ def _title_tails(titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(seq[-1] for seq in titles if seq)
 
 
-def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[list[tuple[str, str | None]], list[str]]:
+def _strip_titles(tokens: list[tuple[str, str | None]], keys: list[str], lex: Lexicon
+                  ) -> tuple[list[tuple[str, str | None]], list[str], list[str]]:
+    """The words (and their ``keys``) without the titles before and after the name, and those titles."""
     titles: list[str] = []
     heads = _title_heads(lex.titles)
-    keys = tuple(map(translit_key, [t for t, _ in tokens]))
+    seq = tuple(keys)       # (slices of a tuple are the title table's keys)
     i = 0
     # (Arabic writes a title with its article before a name: "الملا", "the mullah", is the title "ملا")
     while i < len(tokens) - 1 and _article_title(tokens[i], lex):
         titles.append(tokens[i][0])
         i += 1
-    while i < len(tokens) - 1 and keys[i] in heads:
+    while i < len(tokens) - 1 and seq[i] in heads:
         for n in range(min(lex.max_title_len, len(tokens) - i - 1), 0, -1):
-            if keys[i:i + n] in lex.titles:
+            if seq[i:i + n] in lex.titles:
                 titles.append(" ".join(t for t, _ in tokens[i:i + n]))
                 i += n
                 break
@@ -122,9 +124,9 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
     after: list[str] = []
     trailing = lex.trailing_titles
     tails = _title_tails(trailing)
-    while len(rest) > 1 and keys[end - 1] in tails:    # a title after the name: "토카예프 대통령", "Ahmet Bey"
+    while len(rest) > 1 and seq[end - 1] in tails:    # a title after the name: "토카예프 대통령", "Ahmet Bey"
         for n in range(min(lex.max_title_len, len(rest) - 1), 0, -1):
-            if keys[end - n:end] in trailing:
+            if seq[end - n:end] in trailing:
                 after.insert(0, " ".join(t for t, _ in rest[-n:]))
                 rest = rest[:-n]
                 end -= n
@@ -135,7 +137,8 @@ def _strip_titles(tokens: list[tuple[str, str | None]], lex: Lexicon) -> tuple[l
     if len(rest) > 1 and rest[-1][0] in lex.name_suffixes:   # "Joseph R. Biden Jr."
         titles.append(rest[-1][0])
         rest = rest[:-1]
-    return rest, titles
+        end -= 1
+    return rest, keys[i:end], titles
 
 
 def _article_title(token: tuple[str, str | None], lex: Lexicon) -> bool:
@@ -198,10 +201,10 @@ def parse_name(
         words_of = _cjk_titles(text, lex.cjk_suffixes, found, lex.cjk_titles if type in (None, "person") else ())
     # (its letters are one word: read one by one, "a" and "o" would be function words, and "A" an initial)
     raw = raw_words(words_of.replace(".", "") if dotted and _DOTTED.fullmatch(words_of) else words_of)
-    if titles and type in (None, "person"):
-        raw, before = _strip_titles(raw, lex)
-        found[:0] = before
     keys = [translit_key(t) for t, _ in raw]
+    if titles and type in (None, "person"):
+        raw, keys, before = _strip_titles(raw, keys, lex)
+        found[:0] = before
     if len(raw) > 1:
         function_words = lex.function_words
         if not function_words.isdisjoint(raw):
