@@ -70,16 +70,22 @@ def dictionary_forms(word: str, table: Sequence[tuple[str, str, str]]) -> list[t
     least = MIN_STEM if detect_script(word) == "Cyrl" else MIN_LATIN_STEM
     first: list[tuple[str, str]] = []
     for ending, repl, lang in table:
-        if low.endswith(ending) and len(word) - len(ending) + len(repl) >= least:
+        if low.endswith(ending) and _long_enough(word[: len(word) - len(ending)] + repl, least):
             first.append((word[: len(word) - len(ending)] + repl, lang))     # ("Ате" in "Алма-Ате" is "Ата")
     out = list(first)
     for stem, lang in first:
         low = stem.casefold()
         for ending, repl, lang2 in table:
             if SUFFIXING.get(lang2, lang2) == SUFFIXING.get(lang, lang) and low.endswith(ending) \
-                    and len(stem) - len(ending) + len(repl) >= least:
+                    and _long_enough(stem[: len(stem) - len(ending)] + repl, least):
                 out.append((stem[: len(stem) - len(ending)] + repl, lang))
     return out
+
+
+def _long_enough(stem: str, least: int) -> bool:
+    """Does ``stem`` keep ``least`` letters, as written or in its romanisation? A letter that romanises as two
+    counts twice: "Ош" (Osh) is a stem of "Оше", "Ли" none of "Лиа"."""
+    return len(stem) >= least or (len(stem) == least - 1 and len(word_key(stem)) >= least)
 
 
 def stems(word: str, table: Sequence[tuple[str, str, str]]) -> list[str]:

@@ -27,6 +27,7 @@ from .mentions import Mention, MentionFinder, canonicalize
 from .normalize import letters
 from .rules import (
     HAN,
+    SYLLABIC,
     acronym_typo,
     acronymic,
     any_kind,
@@ -349,18 +350,20 @@ class Resolver:
                 continue    # a place's name inside an institution's is the place: "Советского Союза" is not TASS
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
-            if loose(state) and (title_only or (entry.name.script or detect_script(entry.name.text)) in HAN):
-                continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another
+            if loose(state) and (title_only or (named := entry.name.script or detect_script(entry.name.text)) in HAN
+                                 or (named in SYLLABIC and script not in SYLLABIC | HAN)):
+                continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another, nor
+                # a kana or hangul name's romanisation near another script's name (کراچۍ, Karachi, is no クロアチア)
             if acronymic(entry.name) and script == (entry.name.script or detect_script(entry.name.text)) and (
                     loose(state, "variant") or (len(query.tokens) == 1 and letters(query.source) != letters(
                         entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO, nor
                 # the Russian "КР" (Kyrgyzstan) the Kazakh "ҚР" (Kazakhstan)
-            if entity.type is EntityType.PERSON and (
+            if (entity.type is EntityType.PERSON or entity.type in _PLACES) and (
                     (script == "Latn" and far_typo(query, entry, state))
                     or (script == "Cyrl" and any_kind(state, "typo") and self._far_in_cyrillic(query, entry, state))):
                 continue    # three letters off is another name: "Hashmat Ghani" is not Ashraf Ghani (in Latin or
-                # Cyrillic letters, both as written and in keys; "Хашмат Гани" neither)
+                # Cyrillic letters, both as written and in keys; "Хашмат Гани" neither), "Ленинград" not Целиноград
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
             if entity.type in _BODIES and both_unmatched(query, entry, state):

@@ -19,14 +19,16 @@ from .phonetic import abjad_ending_variants
 from .similarity import SKELETON, _Assessment, _State
 from .structure import NameToken, ParsedName, Role
 
-__all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "SHORT_SKELETON", "acronym_typo", "acronymic", "any_kind", "both_unmatched",
-           "consonants_apart",
-           "extra_given_name", "far_typo", "loose", "name_unmatched", "name_word", "short_skeleton",
-           "unmatched"]
+__all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "SHORT_SKELETON", "SYLLABIC", "acronym_typo", "acronymic", "any_kind",
+           "both_unmatched", "consonants_apart", "extra_given_name", "far_typo", "loose", "name_unmatched", "name_word",
+           "short_skeleton", "unmatched"]
 
 ACRONYM_LETTERS = 5   # a name this short in capitals is an acronym, whatever its kind
 FAR = 3               # letters apart that make two words of a person's name two names
 HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
+#: Syllabaries whose romanisation adds the vowels and merges the consonants its syllables impose ("クロアチア" is
+#: "kuroachia", "토카예프" "tokayepeu"): a name read off one by its consonants or one letter off is the script's.
+SYLLABIC = frozenset({"Hira", "Kana", "Jpan", "Hang", "Kore"})
 SHORT_SKELETON = 4    # consonants a place's name needs before one of them may differ in a typo
 
 
@@ -69,8 +71,9 @@ def far_typo(query: ParsedName, entry: Entry, state: _State, *, letters: bool = 
     names' own script (both Cyrillic: "щ" is one letter, though "shch" in Latin)."""
     flip, assessed = _parts(state)
     x, y = (entry.parsed, query) if flip else (query, entry.parsed)
+    # (only name words: a kind of place three letters off is another language's word, "тоолору" / "таулары")
     pairs = [(x.tokens[a[0]], y.tokens[b[0]]) for _s, kind, a, b in assessed[3]
-             if kind == "typo" and len(a) == len(b) == 1]
+             if kind == "typo" and len(a) == len(b) == 1 and x.tokens[a[0]].role is y.tokens[b[0]].role is Role.NAME]
     if not pairs:
         return False
     own = {**_own_letters(x.source), **_own_letters(y.source)} if letters else {}

@@ -731,3 +731,13 @@ def test_an_abbreviation_said_as_a_word_may_be_written_as_one() -> None:
     assert found(r, "Die Unama verurteilte den Schritt, die USA auch.") == [
         ("Unama", "unama", "abbreviation"), ("USA", "us", "abbreviation")]
     assert found(r, "Usa ist ein Ort.") == []
+
+
+def test_a_two_letter_stem_that_romanises_to_three() -> None:
+    """A stem keeps three letters as written or in its romanisation: "Оше", "Оша" are Ош (Osh), whose "ш" is
+    "sh"; a two-letter stem of two Latin letters is none ("Ли" in "Лиа")."""
+    g = Gazetteer.from_records([{"id": "osh", "type": "place", "name": "Osh", "aliases": ["Ош"]},
+                                {"id": "li", "type": "place", "name": "Li", "aliases": ["Ли"]}])
+    r = Resolver(g)
+    found = [(m.text, m.entity.id) for m in r.find_mentions("В Оше прошла встреча, из Оша выехал автобус. Лиа")]
+    assert found == [("Оше", "osh"), ("Оша", "osh")]

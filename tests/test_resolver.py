@@ -691,3 +691,32 @@ def test_a_word_no_fuzzy_key_reaches_is_looked_for_two_edits_away() -> None:
                                 {"id": "o", "type": "person", "name": "Omar Bakr"}])
     assert [m.entity.id for m in Resolver(g).resolve("Tareekka")] == ["t"]
     assert [m.entity.id for m in BruteForceResolver(g).resolve("Tareekka")] == ["t"]
+
+
+def test_a_place_three_letters_off_is_another_place_but_not_for_its_kind_word() -> None:
+    """A place's name word three letters off, as written and in keys, is another place ("Ленинград" is not
+    Целиноград); a kind of place three letters off is only another language's word for it ("Памир тоолору", the
+    Kyrgyz, beside the Kazakh "Памир таулары")."""
+    g = Gazetteer.from_records([
+        {"id": "as", "type": "place", "name": "Astana", "names": [
+            {"text": "Целиноград", "kind": "historical", "lang": "ru", "script": "Cyrl"}]},
+        {"id": "pm", "type": "place", "name": "Pamir Mountains", "names": [
+            {"text": "Памир таулары", "kind": "alias", "lang": "kk", "script": "Cyrl"}]},
+    ])
+    for r in (Resolver(g), BruteForceResolver(g)):
+        assert r.resolve("Ленинград") == [] and r.resolve("Leningrad") == []
+        assert [m.entity.id for m in r.resolve("Целинограда")][:1] == ["as"]
+        assert [m.entity.id for m in r.resolve("Памир тоолору")][:1] == ["pm"]
+
+
+def test_a_syllabary_names_romanisation_is_no_evidence_for_other_scripts() -> None:
+    """Kana and hangul romanise with the vowels and consonants their syllables impose ("クロアチア" is "kuroachia"):
+    a name in another script met only through its consonants or one letter off is not that name (Pashto کراچۍ,
+    Karachi, is not Croatia); the name in its own script, or its romanisation as written, still is."""
+    g = Gazetteer.from_records([{"id": "hr", "type": "country", "name": "Croatia", "names": [
+        {"text": "クロアチア", "kind": "alias", "lang": "ja", "script": "Jpan"},
+        {"text": "크로아티아", "kind": "alias", "lang": "ko", "script": "Kore"}]}])
+    r = Resolver(g)
+    assert r.resolve("کراچۍ") == []
+    for query in ("クロアチア", "크로아티아", "Croatia", "Kuroachia"):
+        assert [m.entity.id for m in r.resolve(query)] == ["hr"], query
