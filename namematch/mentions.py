@@ -1083,7 +1083,7 @@ class MentionFinder:
         if r.first != r.last or not r.options:
             return False
         if (before >= 0 and not (initial and before == 0) and _given_name(infos[before])
-                and infos[before][1] not in self._generic
+                and infos[before][1] not in self._generic and not _governed_genitive(infos, r.first)
                 and all(o.entity < 0 or self._is_person(o) for o in r.options)):
             return True     # "Akylbek Japarov", "Jill Biden"
         # A given name alone before a surname no name holds: "Yerzhan Ashikbayev" is not Yerzhan Kazykhan.
@@ -1614,6 +1614,20 @@ def _title_case(infos: Sequence[_Info], positions: Sequence[int]) -> bool:
     return any(infos[p][8] and infos[p][5][:1].isupper() for p in positions)
 
 
+def _governed_genitive(infos: Sequence[_Info], at: int) -> bool:
+    """Is the word at ``at`` a name in the German genitive ("-s", "-es") that no capitalised word follows? It
+    then follows the noun that governs it, which German capitalises as it does a given name ("Auf Bitten
+    Tokajews", "der Besuch Nasarbajews"); a full name in the genitive comes before its noun instead ("Akylbek
+    Dschaparows Regierung")."""
+    info = infos[at]
+    word = info[5]
+    # (the word read without the ending, or as written when some name holds it so, its stems then aside)
+    stems = (info[2],) if info[3] == 2 else tuple(stem for _, stem in info[10])
+    if not any(word.startswith(stem) and word[len(stem):].casefold() in _GENITIVES for stem in stems):
+        return False
+    return at + 1 >= len(infos) or not infos[at + 1][0]
+
+
 def _given_name(info: _Info) -> bool:
     """Could the word be a given name no name holds: capitalised, unknown, neither a function word, a particle,
     an initial nor an acronym? (The caller rules out titles and other generic words.)"""
@@ -1638,6 +1652,7 @@ def _same_head_case(query: str, name: str) -> bool:
     return not (len(head) > 1 and head.isupper()) or query.split(maxsplit=1)[0].isupper()
 
 
+_GENITIVES = frozenset({"s", "es"})    # the German genitive endings of a name (data/inflection.tsv, "de")
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 # What an organisation's name tells the document it is about: places and organisations, not a religion its
 # name's adjective names ("Islamic Movement of Uzbekistan" supports no "Islam" before "Karimov").

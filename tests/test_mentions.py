@@ -741,3 +741,16 @@ def test_a_two_letter_stem_that_romanises_to_three() -> None:
     r = Resolver(g)
     found = [(m.text, m.entity.id) for m in r.find_mentions("В Оше прошла встреча, из Оша выехал автобус. Лиа")]
     assert found == [("Оше", "osh"), ("Оша", "osh")]
+
+
+def test_a_surname_in_the_german_genitive_after_its_noun() -> None:
+    """German capitalises the noun that governs a name in the genitive ("Auf Bitten Tokajews"): a surname with
+    the genitive -s that no capitalised word follows is not someone else's for the unknown word before it; before
+    its noun, the capitalised word before it is a given name again ("Akylbek Dschaparows Regierung")."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokajew"]},
+    ])
+    r = Resolver(g)
+    for text in ("Er kam auf Bitten Tokajews nach Berlin.", "Auf Einladung Tokajews reiste er."):
+        assert [(m.text, m.entity.id) for m in r.find_mentions(text)] == [("Tokajews", "t")], text
+    assert r.find_mentions("Er traf Timur Tokajew in Astana.") == []
