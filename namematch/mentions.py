@@ -746,7 +746,7 @@ class MentionFinder:
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date, hyphened)
         if initial:
             readings = [_as_initial(r) for r in readings]
-        if not _title_case(infos, range(first, last + 1)):
+        if not _title_case(infos, range(first + initial, last + 1)):
             readings = [r for r in readings if not (self._after_given_name(r, infos[first:last + 1], initial)
                                                     and r.first - 1 not in hyphened and r.last not in hyphened)]
         initials = {j - first for j in range(first, last + 1)
@@ -1610,7 +1610,8 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
 
 
 def _title_case(infos: Sequence[_Info], positions: Sequence[int]) -> bool:
-    """Are the run's function words capitalised ("Kazakhstan And Kyrgyzstan Look To Mend Ties")?"""
+    """Are the run's function words capitalised ("Kazakhstan And Kyrgyzstan Look To Mend Ties")? (The caller
+    leaves out a sentence's first word, capitalised by its place: "Die Firma Timur Tokajews".)"""
     return any(infos[p][8] and infos[p][5][:1].isupper() for p in positions)
 
 

@@ -754,3 +754,13 @@ def test_a_surname_in_the_german_genitive_after_its_noun() -> None:
     for text in ("Er kam auf Bitten Tokajews nach Berlin.", "Auf Einladung Tokajews reiste er."):
         assert [(m.text, m.entity.id) for m in r.find_mentions(text)] == [("Tokajews", "t")], text
     assert r.find_mentions("Er traf Timur Tokajew in Astana.") == []
+
+
+def test_a_sentences_capitalised_first_word_makes_no_headline() -> None:
+    """A function word capitalised because it opens the sentence does not make the run a headline in title case,
+    where every word is capitalised and none is a given name by that: "The Akylbek Japarov case" is still
+    another Japarov."""
+    g = Gazetteer.from_records([{"id": "j", "type": "person", "name": "Sadyr Japarov", "aliases": ["Japarov"]}])
+    r = Resolver(g)
+    assert r.find_mentions("The Akylbek Japarov case was heard.") == []
+    assert [m.text for m in r.find_mentions("The Japarov case was heard.")] == ["Japarov"]
