@@ -7,8 +7,10 @@ The fixed order, per word:
    and joiners inside a word are dropped ("O'zbekiston" is one word), but an elided
    article before a capital is dropped with its apostrophe ("d'Osh" is "Osh";
    ``data/elisions.tsv``).
-3. Transliterate each word to Latin with :func:`namematch.translit.to_latin`
-   (the language is detected per word; the default scheme of that language).
+3. Fold letters that print may write plainly (``data/optional_letters.tsv``: the
+   Russian ё as е), then transliterate each word to Latin with
+   :func:`namematch.translit.to_latin` (the language is detected per word; the
+   default scheme of that language).
 4. Fold remaining Latin diacritics to ASCII digraphs from ``data/latin_letters.tsv``
    (ş → sh, ž → zh, ä → a), then anything left through unidecode.
 5. Keep ASCII letters and digits; anything else separates words.
@@ -41,6 +43,12 @@ __all__ = ["Word", "letters", "normalize", "normalize_word", "words"]
 _DROP = dict.fromkeys(map(ord, "'’‘`´ʼʻʹʽ\u02bc\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640"), None)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _UNSPACED = frozenset({"Hani", "Hans", "Hant", "Hira", "Kana", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"})
+
+
+@lru_cache(maxsize=1)
+def _optional_fold() -> dict[int, str]:
+    """Letters print may write plainly (``data/optional_letters.tsv``: ё as е), folded before transliteration."""
+    return {ord(cols[0]): cols[1] for _, cols in read_rows("optional_letters.tsv", 2) if len(cols[0]) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +105,7 @@ def normalize_word(word: str) -> tuple[str, str | None]:
     w = unicodedata.normalize("NFKC", word).casefold().translate(_DROP)
     if w.isascii():
         return " ".join(_ASCII_WORD.findall(w)), ("Latn" if any(c.isalpha() for c in w) else None)
+    w = w.translate(_optional_fold())
     script = detect_script(w)
     latin = to_latin(w).casefold().translate(_DROP)   # schemes write apostrophes too (Uzbek ў -> oʻ)
     if not latin.isascii():

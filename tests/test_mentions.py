@@ -764,3 +764,13 @@ def test_a_sentences_capitalised_first_word_makes_no_headline() -> None:
     r = Resolver(g)
     assert r.find_mentions("The Akylbek Japarov case was heard.") == []
     assert [m.text for m in r.find_mentions("The Japarov case was heard.")] == ["Japarov"]
+
+
+def test_a_name_in_sentence_case_without_its_yo() -> None:
+    """Russian print writes ё as е, in a name's lowercase inner words too: "Организации объединенных наций" is
+    the "Организация Объединённых Наций" of the gazetteer."""
+    g = Gazetteer.from_records([{"id": "un", "type": "org", "name": "United Nations",
+                                 "aliases": ["Организация Объединённых Наций"]}])
+    r = Resolver(g)
+    found = r.find_mentions("Генсек Организации объединенных наций выступил.")
+    assert [(m.text, m.entity.id) for m in found] == [("Организации объединенных наций", "un")]

@@ -66,3 +66,9 @@ def test_dutch_romanisation_keys_leave_polish_alone() -> None:
     assert translit_key("Kaboel") == translit_key("Kabul")
     assert translit_key("Tadzjikistan") == translit_key("Tajikistan")
     assert translit_key("Azja") != translit_key("Aja") and translit_key("Rosja") != translit_key("Rosha")
+
+
+def test_optional_letters_fold_before_transliteration() -> None:
+    """Russian print writes ё as е: both spellings normalise alike (data/optional_letters.tsv)."""
+    assert normalize("Объединённых Наций") == normalize("Объединенных Наций")
+    assert normalize("Горбачёв") == normalize("Горбачев") == "gorbachev"
