@@ -54,7 +54,7 @@ from .phonetic import (
     word_keys,
 )
 from .similarity import SKELETON, TYPO_MAX, aligned_typo_score, skeleton_score
-from .structure import NameToken, ParsedName, Role, parse_name, raw_words
+from .structure import ACRONYM_LETTERS, NameToken, ParsedName, Role, parse_name, raw_words
 from .translit import TranslitError, Variant, detect_script, variants
 
 __all__ = ["ABBREVIATING", "ALPHABETS", "Entry", "NameIndex", "WordWeights", "blocking_keys"]
@@ -273,7 +273,7 @@ class NameIndex:
         # and every form holding it shares that token object.
         tokens: dict[tuple[str, Role, bool], NameToken] = {}
         seen: set[str] = set()
-        parsed_forms: dict[tuple[str, str], ParsedName] = {}
+        parsed_forms: dict[tuple[str, str, bool], ParsedName] = {}
         last_entity = -1
         entities = self.entities
         for ei, name, form, via in forms:
@@ -281,10 +281,12 @@ class NameIndex:
                 seen.clear()
                 last_entity = ei
             kind = entities[ei].type.value
-            parsed = parsed_forms.get((form, kind))     # (names repeat: a million people share many full names)
+            # (an abbreviation romanised from another script holds no function words: "AN SSSR" is "АН СССР")
+            letters_only = via is not None and name.kind is NameKind.ABBREVIATION
+            parsed = parsed_forms.get((form, kind, letters_only))   # (a million people share many full names)
             if parsed is None:
-                parsed = parsed_forms[form, kind] = parse_name(form, kind, weights=self.weights, cache=tokens,
-                                                               dotted=False)
+                parsed = parsed_forms[form, kind, letters_only] = parse_name(
+                    form, kind, weights=self.weights, cache=tokens, dotted=False, function_words=not letters_only)
             if not parsed.tokens:
                 continue
             text = parsed.text
@@ -402,8 +404,9 @@ class NameIndex:
 
     def parse_query(self, text: str) -> tuple[ParsedName, ...]:
         """Readings of a query with this index's word weights: titles set aside and, when
-        some were found, also kept as words (a title word can be a name: "Marshall Islands")."""
-        parsed = parse_name(text, weights=self.weights)
+        some were found, also kept as words (a title word can be a name: "Marshall Islands").
+        A query of abbreviations (words of a few capitals, "AN SSSR") keeps its function words."""
+        parsed = parse_name(text, weights=self.weights, function_words=not _abbreviations(text))
         if not parsed.titles:
             return (parsed,)
         return parsed, parse_name(text, weights=self.weights, titles=False)
@@ -759,6 +762,12 @@ class NameIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _abbreviations(text: str) -> bool:
+    """Is ``text`` two or more words, each a few capitals ("AN SSSR", not "THE TALIBAN")?"""
+    parts = text.split()
+    return len(parts) > 1 and all(p.isupper() and p.isalpha() and len(p) <= ACRONYM_LETTERS for p in parts)
 
 
 def _initials(entry: Entry, letters: list[str]) -> int:

@@ -359,6 +359,8 @@ class Resolver:
                         entry.name.text))):
                 continue    # an abbreviation in the query's own script is its letters: "natto" is not NATO, nor
                 # the Russian "КР" (Kyrgyzstan) the Kazakh "ҚР" (Kazakhstan)
+            if entry.via is not None and acronymic(entry.name) and letters(query.source) != letters(entry.form):
+                continue    # and one romanised is the letters of a romanisation: "Joe" is not ЗХУ ("ZHU"), "SSSR" СССР
             if (entity.type is EntityType.PERSON or entity.type in _PLACES) and (
                     (script == "Latn" and far_typo(query, entry, state))
                     or (script == "Cyrl" and any_kind(state, "typo") and self._far_in_cyrillic(query, entry, state))):

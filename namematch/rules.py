@@ -17,13 +17,12 @@ from .index import Entry
 from .normalize import words
 from .phonetic import abjad_ending_variants
 from .similarity import SKELETON, _Assessment, _State
-from .structure import NameToken, ParsedName, Role
+from .structure import ACRONYM_LETTERS, NameToken, ParsedName, Role
 
 __all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "SHORT_SKELETON", "SYLLABIC", "acronym_typo", "acronymic", "any_kind",
            "both_unmatched", "consonants_apart", "extra_given_name", "far_typo", "loose", "name_unmatched", "name_word",
            "short_skeleton", "unmatched"]
 
-ACRONYM_LETTERS = 5   # a name this short in capitals is an acronym, whatever its kind
 FAR = 3               # letters apart that make two words of a person's name two names
 HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
 #: Syllabaries whose romanisation adds the vowels and merges the consonants its syllables impose ("クロアチア" is

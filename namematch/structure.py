@@ -26,7 +26,7 @@ from .lexicon import Lexicon, lexicon
 from .normalize import words
 from .phonetic import skeleton_key, translit_key
 
-__all__ = ["NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_words"]
+__all__ = ["ACRONYM_LETTERS", "NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_words"]
 
 # Weights of words whose role says how much they identify (a rare surname is 1.0).
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
@@ -38,6 +38,8 @@ _CJK_ALL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 _CJK_NAME_MIN = 2     # characters of a Chinese or Japanese name after a title written before it
 # A whole name of single letters, each with its dot: an acronym written with dots ("N.A.T.O.", "Ш.О.С.").
 _DOTTED = re.compile(r"\s*(?:[^\W\d_]\.){2,}[^\W\d_]?\s*")
+
+ACRONYM_LETTERS = 5   # a name this short in capitals is an acronym, whatever its kind
 
 
 class Role(str, enum.Enum):
@@ -173,6 +175,7 @@ def parse_name(
     cache: dict[tuple[str, Role, bool], NameToken] | None = None,
     dotted: bool = True,
     cjk_titles: bool = True,
+    function_words: bool = True,
 ) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
@@ -191,6 +194,9 @@ def parse_name(
 
     ``cjk_titles``: titles and kind words written right after Chinese or Japanese words
     (``data/cjk_suffixes.tsv``: "托卡耶夫总统", "喀布尔市") are set aside with the titles.
+
+    ``function_words=False`` keeps function words as words: an abbreviation romanised from another script
+    ("АН СССР" as "AN SSSR") holds none, only letters that look like one.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -205,10 +211,10 @@ def parse_name(
     if titles and type in (None, "person"):
         raw, keys, before = _strip_titles(raw, keys, lex)
         found[:0] = before
-    if len(raw) > 1:
-        function_words = lex.function_words
-        if not function_words.isdisjoint(raw):
-            kept = [(w, k) for w, k in zip(raw, keys) if w not in function_words]
+    if len(raw) > 1 and function_words:
+        dropped = lex.function_words
+        if not dropped.isdisjoint(raw):
+            kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped]
             if kept:
                 raw, keys = [w for w, _ in kept], [k for _, k in kept]
     if callable(weights):

@@ -206,3 +206,27 @@ def test_scripts_match_the_letters(default_gazetteer: Gazetteer) -> None:
 def test_shipped_files_are_small() -> None:
     """The generated countries file stays well under 2 MB."""
     assert len((DATA / "countries.jsonl").read_bytes()) < 2_000_000
+
+
+@pytest.mark.parametrize(("ident", "text", "lang"), [
+    ("kazakhstan", "kazajo", "es"), ("kyrgyzstan", "kirguís", "es"), ("kazakhstan", "kazakhstanais", "fr"),
+    ("kazakhstan", "kazako", "it"), ("kazakhstan", "cazaque", "pt"), ("kazakhstan", "Kazakistanlı", "tr"),
+    ("kazakhstan", "qozogʻistonlik", "uz"), ("kazakhstan", "казакстандык", "ky"), ("kazakhstan", "қазоқ", "tg"),
+    ("kazakhstan", "Kazachowie", "pl"), ("afghanistan", "afgano", "es"), ("soviet-union", "soviétique", "fr"),
+])
+def test_demonyms_in_more_languages(default_gazetteer: Gazetteer, ident: str, text: str, lang: str) -> None:
+    """Demonyms of the region's countries in the languages its news is read in are demonyms, tagged."""
+    found = [n for n in default_gazetteer[ident].names if n.text == text]
+    assert [(n.kind, n.lang) for n in found] == [(NameKind.DEMONYM, lang)]
+
+
+def test_demonyms_are_no_other_entitys_name(default_gazetteer: Gazetteer) -> None:
+    """No demonym is written as another entity's name (it would read that name as the country)."""
+    names: dict[str, set[str]] = {}
+    for e in default_gazetteer:
+        for n in e.names:
+            if n.kind is not NameKind.DEMONYM:
+                names.setdefault(n.text.casefold(), set()).add(e.id)
+    bad = [(e.id, n.text) for e in default_gazetteer for n in e.names
+           if n.kind is NameKind.DEMONYM and names.get(n.text.casefold(), {e.id}) - {e.id}]
+    assert bad == []

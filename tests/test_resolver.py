@@ -720,3 +720,20 @@ def test_a_syllabary_names_romanisation_is_no_evidence_for_other_scripts() -> No
     assert r.resolve("کراچۍ") == []
     for query in ("クロアチア", "크로아티아", "Croatia", "Kuroachia"):
         assert [m.entity.id for m in r.resolve(query)] == ["hr"], query
+
+
+def test_a_romanised_abbreviation_is_its_letters() -> None:
+    """An abbreviation met through a romanisation matches a query of the same letters only ("Joe" is not the
+    Mongolian ЗХУ, "ZHU" in one romanisation); it holds no function words ("АН СССР" is "AN SSSR", not "SSSR"),
+    and a query of abbreviations keeps its own."""
+    g = Gazetteer.from_records([
+        {"id": "su", "type": "country", "name": "Soviet Union", "names": [
+            {"text": "СССР", "kind": "abbreviation", "lang": "ru"},
+            {"text": "ЗХУ", "kind": "abbreviation", "lang": "mn"}]},
+        {"id": "an", "type": "org", "name": "Academy of Sciences of the USSR", "names": [
+            {"text": "АН СССР", "kind": "abbreviation", "lang": "ru"}]},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Joe") == []
+    assert [m.entity.id for m in r.resolve("SSSR")][:1] == ["su"]
+    assert [m.entity.id for m in r.resolve("AN SSSR")][:1] == ["an"]
