@@ -47,14 +47,23 @@ def apostrophe_suffixes() -> frozenset[str]:
     return frozenset(cols[0].casefold() for _, cols in read_rows("apostrophe_suffixes.tsv", 2))
 
 
+@lru_cache(maxsize=1)
+def _set_off() -> tuple[tuple[str, frozenset[str]], ...]:
+    """The marks that set an ending off a name, with the endings written after them: apostrophes, and the colon
+    of Finnish and Swedish (``data/colon_suffixes.tsv``: "YK:n", "FN:s")."""
+    colon = frozenset(cols[0].casefold() for _, cols in read_rows("colon_suffixes.tsv", 2))
+    return (APOSTROPHES, apostrophe_suffixes()), (":", colon)
+
+
 def apostrophe_stem(word: str) -> str | None:
-    """``word`` without an ending set off by an apostrophe ("Astana'da" -> "Astana", "Tokayev's" -> "Tokayev"),
-    or None when it has none: the apostrophe marks the boundary, so no stem has to be guessed (and a stem may be
-    short: "Oş'ta")."""
-    cut = max(map(word.rfind, APOSTROPHES))
-    if cut < 2 or word[cut + 1:].casefold() not in apostrophe_suffixes():
-        return None
-    return word[:cut]
+    """``word`` without an ending set off by an apostrophe ("Astana'da" -> "Astana", "Tokayev's" -> "Tokayev")
+    or a colon ("YK:n"), or None when it has none: the mark is the boundary, so no stem has to be guessed (and a
+    stem may be short: "Oş'ta")."""
+    for marks, suffixes in _set_off():
+        cut = max(map(word.rfind, marks))
+        if cut >= 2 and word[cut + 1:].casefold() in suffixes:
+            return word[:cut]
+    return None
 
 
 def word_key(word: str) -> str:

@@ -812,6 +812,7 @@ class MentionFinder:
                         known = known or infos[-1][3] != 0
                 if inner is None:
                     if known:
+                        self._hyphened_ending(text, spans, infos, prev_end)
                         self._close(text, spans, infos, runs, first)
                     first = -1
                 else:
@@ -850,22 +851,37 @@ class MentionFinder:
             prev_end = end
             prev_short = info[7]
         if first >= 0 and known:
+            self._hyphened_ending(text, spans, infos, prev_end)
             self._close(text, spans, infos, runs, first)
         return spans, infos, runs
+
+    def _hyphened_ending(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], end: int) -> None:
+        """The run's last word grows to hold a case ending written after a hyphen, as Kazakh and Kyrgyz write
+        one on an abbreviation ("ШЫҰ-ны", "БҰҰ-ның"), where the run ends there."""
+        m = _HYPHEN_TAIL.match(text, end)
+        if m is None or not m.group(1).islower() or spans[-1][1] != end:
+            return
+        head = text[spans[-1][0]:end]
+        info = self._word(head + m.group(1))
+        if info[3] == 2 and info[2] == head:
+            spans[-1] = (spans[-1][0], m.end())
+            infos[-1] = info
 
     def _hyphen_tail(self, text: str, spans: list[tuple[int, int]], infos: list[_Info], prev_end: int,
                      gap: str) -> tuple[tuple[int, int], ...] | None:
         """A lowercase word after a hyphen that makes one name word with the word before it ("Shanghai
-        Co-operation Organisation"): the last word grows to hold it, and the rest of the gap is read as
-        usual. None when it is no such word ("Taliban-led")."""
+        Co-operation Organisation"), or is its case ending ("СІМ-нің"): the last word grows to hold it, and the
+        rest of the gap is read as usual. None when it is no such word ("Taliban-led")."""
         m = _HYPHEN_TAIL.match(gap)
         if m is None or not m.group(1).islower():
             return None
         start = spans[-1][0]
-        info = self._word(text[start:prev_end] + m.group(1))     # (keyed as one word: "Cooperation")
+        head = text[start:prev_end]
+        info = self._word(head + m.group(1))     # (keyed as one word: "Cooperation")
         rest = gap[m.end():]
         inner = self._gap(rest, False) if rest else ()
-        if info[3] != 1 or inner is None:
+        # (or the word's case ending, which Kazakh and Kyrgyz write after a hyphen on an abbreviation: "СІМ-нің")
+        if inner is None or not (info[3] == 1 or (info[3] == 2 and info[2] == head)):
             return None
         spans[-1] = (start, prev_end + m.end())
         infos[-1] = info

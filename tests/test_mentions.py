@@ -774,3 +774,16 @@ def test_a_name_in_sentence_case_without_its_yo() -> None:
     r = Resolver(g)
     found = r.find_mentions("Генсек Организации объединенных наций выступил.")
     assert [(m.text, m.entity.id) for m in found] == [("Организации объединенных наций", "un")]
+
+
+def test_a_case_ending_after_a_hyphen_on_an_abbreviation() -> None:
+    """Kazakh and Kyrgyz write a case ending after a hyphen on an abbreviation ("ШЫҰ-ны", "СІМ-нің"): the span
+    covers the whole word, as it does an inflected name; a hyphen before another word still ends the name
+    ("Taliban-led")."""
+    g = Gazetteer.from_records([{"id": "sco", "type": "org", "name": "Shanghai Cooperation Organisation",
+                                 "abbreviations": ["ШЫҰ", "SCO"]},
+                                {"id": "t", "type": "org", "name": "Taliban"}])
+    r = Resolver(g)
+    for text, span in [("біз ШЫҰ-ны ең ықпалды ұйым", "ШЫҰ-ны"), ("ШЫҰ-ның Хатшылығы", "ШЫҰ-ның"),
+                       ("the Taliban-led government", "Taliban")]:
+        assert [m.text for m in r.find_mentions(text)] == [span], text

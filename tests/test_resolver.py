@@ -737,3 +737,14 @@ def test_a_romanised_abbreviation_is_its_letters() -> None:
     assert r.resolve("Joe") == []
     assert [m.entity.id for m in r.resolve("SSSR")][:1] == ["su"]
     assert [m.entity.id for m in r.resolve("AN SSSR")][:1] == ["an"]
+
+
+def test_an_ending_after_a_colon_is_read_without() -> None:
+    """Finnish writes case endings after a colon on an abbreviation ("YK:n", "Nato:n"), Swedish its genitive
+    ("FN:s"): data/colon_suffixes.tsv. The word before the colon is the name."""
+    g = Gazetteer.from_records([{"id": "un", "type": "org", "name": "United Nations", "abbreviations": ["YK", "FN"]},
+                                {"id": "nato", "type": "org", "name": "NATO"}])
+    r = Resolver(g)
+    for query, gold in [("YK:n", "un"), ("FN:s", "un"), ("Nato:n", "nato"), ("NATO:ssa", "nato")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    assert r.resolve("YK:xyz") == []
