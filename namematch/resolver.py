@@ -341,6 +341,9 @@ class Resolver:
                 continue    # a place one consonant off is another place: "Astara" is not Astana
             if entity.type is EntityType.PERSON and consonants_apart(query, entry, state, lone_query=True):
                 continue    # so is a surname alone: "Токарев" is not Токаев
+            if entity.type is EntityType.PERSON and (left := unmatched(query, state)) and all(
+                    t.role is Role.GENERIC for t in left):
+                continue    # a name with a kind of place is a place named after the person: "Jinping County"
             if grade == "partial" and len(query.tokens) == 1 and (
                     query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
                 continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word

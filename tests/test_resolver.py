@@ -748,3 +748,12 @@ def test_an_ending_after_a_colon_is_read_without() -> None:
     for query, gold in [("YK:n", "un"), ("FN:s", "un"), ("Nato:n", "nato"), ("NATO:ssa", "nato")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
     assert r.resolve("YK:xyz") == []
+
+
+def test_a_persons_name_with_a_kind_of_place_is_a_place() -> None:
+    """A person's name followed by a kind of place and nothing else names a place after the person ("Jinping
+    County", "Baradar Province"), not the person."""
+    g = Gazetteer.from_records([{"id": "x", "type": "person", "name": "Xi Jinping", "aliases": ["Jinping"]}])
+    r = Resolver(g)
+    assert r.resolve("Jinping County") == [] and r.resolve("Xi Jinping Province") == []
+    assert [m.entity.id for m in r.resolve("President Xi Jinping")] == ["x"]
