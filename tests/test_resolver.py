@@ -757,3 +757,58 @@ def test_a_persons_name_with_a_kind_of_place_is_a_place() -> None:
     r = Resolver(g)
     assert r.resolve("Jinping County") == [] and r.resolve("Xi Jinping Province") == []
     assert [m.entity.id for m in r.resolve("President Xi Jinping")] == ["x"]
+
+
+def test_h35_hungarian_finnish_and_polish_case_endings_on_foreign_names() -> None:
+    """The press of Hungary, Finland and Poland writes case endings onto foreign names (data/inflection.tsv): a
+    final -a/-e lengthened before the ending ("Asztanában"), -val/-vel assimilated to the last consonant
+    ("Baradarral"), Finnish linking -i- ("Tokajevin"), Polish plural locative ("Chinach", of "Chiny")."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokajev", "Tokajew"]},
+        {"id": "b", "type": "person", "name": "Abdul Ghani Baradar", "aliases": ["Baradar"]},
+        {"id": "as", "type": "place", "name": "Astana", "aliases": ["Asztana"]},
+        {"id": "du", "type": "place", "name": "Dushanbe", "aliases": ["Dusanbe"]},
+        {"id": "kb", "type": "place", "name": "Kabul"},
+        {"id": "cn", "type": "country", "name": "China", "names": [
+            {"text": "Chiny", "kind": "alias", "lang": "pl", "script": "Latn"},
+            {"text": "Kiina", "kind": "alias", "lang": "fi", "script": "Latn"}]},
+        {"id": "nato", "type": "org", "name": "NATO", "aliases": ["Nato"]},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Tokajevvel", "t"), ("Baradarral", "b"), ("Asztanában", "as"), ("Dusanbéban", "du"),
+                        ("Kabulban", "kb"), ("Kabult", "kb"), ("Tokajevet", "t"), ("Tokajevnek", "t"),
+                        ("Tokajevin", "t"), ("Kabulissa", "kb"), ("Astanassa", "as"), ("Kiinan", "cn"),
+                        ("Naton", "nato"), ("Chinach", "cn"), ("Baradarze", "b")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
+def test_h35_endings_that_end_words_of_other_languages_are_not_read_off() -> None:
+    """Endings left out because other languages' words end so: English adjectives in -an are no Finnish genitive
+    ("Korean" is not Korea), Italian -ra/-re no Hungarian sublative ("Lettera" is not the demonym "Lett"), English
+    -y no Polish genitive."""
+    g = Gazetteer.from_records([
+        {"id": "kr", "type": "country", "name": "Korea"},
+        {"id": "lv", "type": "country", "name": "Latvia", "names": [{"text": "Lette", "kind": "demonym"}]},
+        {"id": "sm", "type": "person", "name": "Samma Khan"},
+    ])
+    r = Resolver(g)
+    assert r.resolve("Korean") == [] and r.resolve("Lettera") == [] and r.resolve("Sammy") == []
+
+
+def test_h35_titles_of_vietnamese_finnish_and_japanese_press() -> None:
+    """Titles the Vietnamese and Finnish press write before a name, and the Japanese 師 after a cleric's name
+    (data/titles.tsv, data/cjk_suffixes.tsv), are set aside from the name."""
+    g = Gazetteer.from_records([
+        {"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokajev"]},
+        {"id": "m", "type": "person", "name": "Amir Khan Muttaqi", "aliases": ["Muttaqi"]},
+        {"id": "b", "type": "person", "name": "Abdul Ghani Baradar", "aliases": ["バラダル"]},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Tổng thống Tokayev", "t"), ("ông Tokayev", "t"), ("Bộ trưởng Ngoại giao Muttaqi", "m"),
+                        ("Ngoại trưởng Muttaqi", "m"), ("presidentti Tokajev", "t"), ("ulkoministeri Muttaqi", "m"),
+                        ("バラダル師", "b")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    for query, name in [("Tổng thống Tokayev", "Tokayev"), ("ulkoministeri Muttaqi", "Muttaqi"),
+                        ("バラダル師", "バラダル")]:
+        parsed = parse_name(query)
+        assert len(parsed.titles) == 1 and parsed.tokens == parse_name(name).tokens, query
