@@ -863,7 +863,7 @@ class MentionFinder:
             return
         head = text[spans[-1][0]:end]
         info = self._word(head + m.group(1))
-        if info[3] == 2 and info[2] == head:
+        if _ending_of(info, head):
             spans[-1] = (spans[-1][0], m.end())
             infos[-1] = info
 
@@ -881,7 +881,7 @@ class MentionFinder:
         rest = gap[m.end():]
         inner = self._gap(rest, False) if rest else ()
         # (or the word's case ending, which Kazakh and Kyrgyz write after a hyphen on an abbreviation: "СІМ-нің")
-        if inner is None or not (info[3] == 1 or (info[3] == 2 and info[2] == head)):
+        if inner is None or not (info[3] == 1 or _ending_of(info, head)):
             return None
         spans[-1] = (start, prev_end + m.end())
         infos[-1] = info
@@ -1627,8 +1627,13 @@ def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, 
 
 def _title_case(infos: Sequence[_Info], positions: Sequence[int]) -> bool:
     """Are the run's function words capitalised ("Kazakhstan And Kyrgyzstan Look To Mend Ties")? (The caller
-    leaves out a sentence's first word, capitalised by its place: "Die Firma Timur Tokajews".)"""
+    leaves out a sentence's first word, capitalised by its place: "The Akylbek Japarov case".)"""
     return any(infos[p][8] and infos[p][5][:1].isupper() for p in positions)
+
+
+def _ending_of(info: _Info, head: str) -> bool:
+    """Is ``info``'s word ``head`` with a case ending ("ШЫҰны" read as "ШЫҰ")?"""
+    return info[3] == 2 and info[2] == head
 
 
 def _governed_genitive(infos: Sequence[_Info], at: int) -> bool:
