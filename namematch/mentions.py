@@ -85,7 +85,7 @@ from attrs import evolve, frozen
 from gazetteer import Entity, EntityType, Name, NameKind
 
 from .index import ALPHABETS
-from .inflection import APOSTROPHES, apostrophe_suffixes
+from .inflection import APOSTROPHES, apostrophe_suffixes, dictionary_forms, endings
 from .inflection import MIN_STEM as _MIN_STEM
 from .inflection import SUFFIXING as _SUFFIXING
 from .inflection import any_form_keys as _any_form_keys
@@ -158,6 +158,10 @@ _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" be
 _HYPHEN_TAIL = re.compile(r"[-‐‑]([^\W\d_]+)")                 # "-operation" after "Co"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
+_LIST_MAX = 4         # names a list before a kind of place may hold ("Almaty, Zhambyl and Turkestan regions")
+_LIST_GAP = re.compile(r" *, *| +")
+_HYPHEN_PART = re.compile(r"[-‐‑]\w+")
+_WATER = "water"      # the level of data/place_words.tsv that names a body of water ("ocean", "мұхиты")
 _MAX_TRAIL = 5         # lowercase words a name may end with ("... қауіпсіздік туралы шарт ұйымы")
 _GAP_MAX = 40          # longest gap (in characters) between two words of one name
 _LEAD_CONTEXT = 9      # characters before a run where a particle ("al-") and the character before it fit
@@ -658,19 +662,44 @@ class MentionFinder:
 
     def _other_level_after(self, text: str, m: Mention) -> bool:
         """Is a place's mention followed by a kind of place of another level, which its name lacks ("Almaty
-        Region", "Ақмола облысының": data/place_words.tsv)? Then the text names that other place, named after it."""
-        if m.entity.type is not EntityType.PLACE or text[m.end:m.end + 1] != " ":
+        Region", "Ақмола облысының": data/place_words.tsv)? Then the text names that other place, named after it.
+        So does a people's or a country's followed by a body of water ("Indian Ocean", "Үнді мұхиты")."""
+        water = m.form == "demonym" or m.entity.type is EntityType.COUNTRY
+        if not (water or m.entity.type is EntityType.PLACE):
             return False
-        after = _FIRST_WORD.match(text, m.end + 1)
-        if after is None:
-            return False
+        after = _FIRST_WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
         levels = self._lex.place_levels
-        word = after.group()
-        found = {levels[k] for k in _any_form_keys(word) if k in levels}
-        if not found:
-            return False
+        word = after.group() if after is not None else ""
+        found = {levels[k] for k in _any_form_keys(word) if k in levels} if word else set()
+        if water:   # (Latin-script press capitalises a sea's name: "the Kazakh sea port" is no sea)
+            return _WATER in found and (word[:1].isupper() or detect_script(word) != "Latn")
+        if not found and not any(k in levels for w in _FIRST_WORD.findall(m.text)[-1:] for k in _any_form_keys(w)):
+            found = self._listed_level(text, m.end)     # (a name with its own kind of place is no bare list item)
         own = self.resolver.index.levels(self._entity_no(m.entity))
-        return bool(own) and not (found & own)
+        return bool(found) and bool(own) and not (found & own)
+
+    def _listed_level(self, text: str, at: int) -> set[str]:
+        """The levels of the kind of place that ends a list of capitalised names starting at ``at`` ("[Almaty] and
+        Zhambyl regions", "[Алматы] және Жамбыл облыстарының"): each name of the list is a place of that kind."""
+        levels = self._lex.place_levels
+        items = 0
+        while items < _LIST_MAX and (gap := _LIST_GAP.match(text, at)) and (w := _FIRST_WORD.match(text, gap.end())):
+            word, joined = w.group(), "," in gap.group()
+            if self._word(word)[8]:     # (a conjunction: "and", "және")
+                joined = True
+                if not (gap := _LIST_GAP.match(text, w.end())) or not (w := _FIRST_WORD.match(text, gap.end())):
+                    break
+                word = w.group()
+            if not joined or not word[:1].isupper():
+                break
+            items += 1
+            at = w.end()
+            while (part := _HYPHEN_PART.match(text, at)):   # ("Jalal-Abad")
+                at = part.end()
+            after = _FIRST_WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+            if after is not None and (found := {levels[k] for k in _any_form_keys(after.group()) if k in levels}):
+                return found
+        return set()
 
     def _entity_no(self, entity: Entity) -> int:
         """An entity's position in the index (the table is built on first use)."""
@@ -698,9 +727,11 @@ class MentionFinder:
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _APOS or _is_mark(text[start - 1])):
                 continue        # inside a word
-            words = [_any_form_keys(w) for w in _WORD.findall(m.group())]
+            written = _WORD.findall(m.group())
+            words = [_any_form_keys(w) for w in written]
             entries = [i for keys, ids in self._lower.items() if len(keys) == len(words)
-                       and all(k in w for k, w in zip(keys, words)) for i in ids]
+                       and all(k in w for k, w in zip(keys, words)) for i in ids
+                       if _written_as(written, index.entries[i])]
             if not entries or any(a < end and start < b for a, b in taken):
                 continue
             entities = sorted({index.entries[i].entity for i in entries})
@@ -1601,6 +1632,26 @@ def _is_initial(info: _Info) -> bool:
 def _vowelless(key: str) -> bool:
     """A romanisation that wrote no (or almost no) vowels: how abjad names reach Latin text unvocalised."""
     return len(key) >= 3 and sum(c in "aeiou" for c in key) * 4 <= len(key)
+
+
+def _written_as(words: Sequence[str], entry: Entry) -> bool:
+    """Are the text's lowercase ``words`` the entry's name as written, each word as it is (but for a last letter
+    its key leaves out) or with a case ending of the name's language (any, for a name without one)? Lowercase
+    words are the language's own vocabulary, so a romanisation key is too loose here: the Kazakh "қаза" (death)
+    keys as the Russian "казах", "қатарынан" (in a row) as the Tajik "қатарӣ" (Qatari)."""
+    group = _SUFFIXING.get(entry.name.lang, entry.name.lang) if entry.name.lang else None
+    for word, own in zip(words, _WORD.findall(entry.form)):
+        a, b = letters(word), letters(own)
+        if a == b or (abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a)) and _key(word) == _key(own)):
+            continue    # (as written, or but for a last vowel the key leaves out: "таджикско-афганской")
+        # (a stem's key may differ from the name's letters where the language's spelling rules do: "таджиков" is
+        # "таджики", with ы for и after к)
+        target = _key(own)
+        folded = unicodedata.normalize("NFC", word)
+        if not any(_key(form) == target and (group is None or _SUFFIXING.get(lang, lang) == group)
+                   for form, lang in dictionary_forms(folded, endings()[detect_script(folded) == "Cyrl"])):
+            return False
+    return True
 
 
 def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]],

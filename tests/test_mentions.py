@@ -787,3 +787,60 @@ def test_a_case_ending_after_a_hyphen_on_an_abbreviation() -> None:
     for text, span in [("біз ШЫҰ-ны ең ықпалды ұйым", "ШЫҰ-ны"), ("ШЫҰ-ның Хатшылығы", "ШЫҰ-ның"),
                        ("the Taliban-led government", "Taliban")]:
         assert [m.text for m in r.find_mentions(text)] == [span], text
+
+
+def test_a_lowercase_word_is_a_lowercase_name_only_as_its_language_writes_it() -> None:
+    """Lowercase words are the language's vocabulary: one is a name the gazetteer writes in lowercase as written
+    or with an ending of that name's language, not because its romanisation key meets the name's. The Kazakh
+    "қатарынан" (in a row) is no Tajik "қатарӣ" (Qatari), "қаза" (death) no Russian "казах"; the Russian
+    "таджиков" is "таджики", and "таджикско-" the first part of a compound adjective."""
+    g = Gazetteer.from_records([
+        {"id": "qa", "type": "country", "name": "Qatar",
+         "names": [{"text": "қатарӣ", "kind": "demonym", "lang": "tg"}]},
+        {"id": "kz", "type": "country", "name": "Kazakhstan",
+         "names": [{"text": "казах", "kind": "demonym", "lang": "ru"}]},
+        {"id": "tj", "type": "country", "name": "Tajikistan",
+         "names": [{"text": "таджики", "kind": "demonym", "lang": "ru"},
+                   {"text": "таджикский", "kind": "demonym", "lang": "ru"}]},
+    ])
+    r = Resolver(g)
+    for text in ("Команда бесінші жыл қатарынан чемпион атанды.", "Бір адам қаза тапты."):
+        assert r.find_mentions(text, demonyms=True) == [], text
+    found = r.find_mentions("Власти задерживают таджиков на таджикско-афганской границе.", demonyms=True)
+    assert [(m.text, m.entity.id) for m in found] == [("таджиков", "tj"), ("таджикско", "tj")]
+
+
+def test_a_people_or_a_country_before_a_body_of_water_names_the_water() -> None:
+    """"Indian Ocean", "Индийский океан", "Үнді мұхиты", "South China Sea" name a sea, not India or China
+    (data/place_words.tsv, level water); Latin-script press capitalises the sea's word ("the Kazakh sea port")."""
+    g = Gazetteer.from_records([
+        {"id": "in", "type": "country", "name": "India",
+         "names": [{"text": "Indian", "kind": "demonym", "lang": "en"},
+                   {"text": "индийский", "kind": "demonym", "lang": "ru"},
+                   {"text": "үнді", "kind": "demonym", "lang": "kk"}]},
+        {"id": "cn", "type": "country", "name": "China"},
+        {"id": "kz", "type": "country", "name": "Kazakhstan",
+         "names": [{"text": "Kazakh", "kind": "demonym", "lang": "en"}]},
+    ])
+    r = Resolver(g)
+    for text in ("Trade across the Indian Ocean grew.", "Торговля через Индийский океан растёт.",
+                 "Елдер Үнді мұхитына шығуды көздейді.", "Tensions in the South China Sea rose."):
+        assert r.find_mentions(text, demonyms=True) == [], text
+    found = r.find_mentions("Indian traders use the Kazakh sea port.", demonyms=True)
+    assert [(m.text, m.entity.id) for m in found] == [("Indian", "in"), ("Kazakh", "kz")]
+
+
+def test_a_city_in_a_list_of_regions_names_the_region() -> None:
+    """"Almaty and Zhambyl regions", "Алматы және Жамбыл облыстарының": the kind of place after a list of names
+    is each name's, so the city Almaty is not meant; a list of cities or a name with its own kind word is
+    unchanged."""
+    g = Gazetteer.from_records([
+        {"id": "almaty", "type": "place", "name": "Almaty", "aliases": ["Алматы", "Almaty City"]},
+        {"id": "astana", "type": "place", "name": "Astana", "aliases": ["Астана"]},
+    ])
+    r = Resolver(g)
+    for text in ("Floods hit Almaty and Zhambyl regions.", "Floods hit Almaty, Zhambyl and Turkestan regions.",
+                 "Алматы және Жамбыл облыстарының боксшылары келді."):
+        assert r.find_mentions(text) == [], text
+    for text in ("He flew from Almaty and Astana to Kabul.", "Алматы және Астана қалалары өсті."):
+        assert [m.entity.id for m in r.find_mentions(text)] == ["almaty", "astana"], text

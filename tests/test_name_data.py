@@ -47,7 +47,7 @@ ALLOWED = {
     ("patronymics.tsv", "kind"): {"patronymic", "surname"},
     ("org_words.tsv", "category"): {"legal", "generic"},
     ("cjk_suffixes.tsv", "category"): {"title", "kind"},
-    ("place_words.tsv", "level"): {"region", "district", "settlement", "mountains", "river", "valley", "lake"},
+    ("place_words.tsv", "level"): {"region", "district", "settlement", "mountains", "river", "valley", "lake", "water"},
 }
 
 Row = tuple[int, dict[str, str]]
