@@ -528,16 +528,19 @@ class NameIndex:
         return found
 
     def home(self, entity: int) -> frozenset[int]:
-        """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan")
-        and those its ``country`` attribute gives (an entity id or a list of them: the Taliban's Afghanistan)."""
+        """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan"; not a
+        person's) and those its ``country`` attribute gives (an entity id or a list of them: the Taliban's
+        Afghanistan)."""
         homes = self.__dict__.get("_homes")
         if homes is None:
             homes = self.__dict__["_homes"] = {}
         found = homes.get(entity)
         if found is None:
             words = self.words_of(entity)
-            # (two letters are too few to tell places apart: "ҚР" and "КР" share a key)
-            named = self.places_named(k for k in words if len(k) > 2) or self.places_named(words)
+            # (two letters are too few to tell places apart: "ҚР" and "КР" share a key; a person's name holds no place
+            # but by chance: a syllable of "Sadyr Japarov" in some script is a country's name in another)
+            named = frozenset() if self.entities[entity].type is EntityType.PERSON else (
+                self.places_named(k for k in words if len(k) > 2) or self.places_named(words))
             given = self.entities[entity].attributes.get("country") or ()
             found = homes[entity] = (named | self.positions(given if isinstance(given, list) else (given,))) - {entity}
         return found
@@ -563,6 +566,34 @@ class NameIndex:
             given = self.entities[entity].attributes.get("level")
             found = cache[entity] = frozenset(named | ({given} if isinstance(given, str) else set()))
         return found
+
+    def given_names(self, entity: int) -> frozenset[str]:
+        """Keys of a person's given names: the words its names hold before a patronymic ("Садыр Нургожоевич
+        Жапаров", "Kasym Zhomart Kemeluly Tokayev"), but for the surname that starts a name whose patronymic ends it
+        ("Жапаров Садыр Нургожоевич"). The table is built on first use (a benign race between threads)."""
+        table = self.__dict__.get("_given")
+        if table is None:
+            found: dict[int, set[str]] = defaultdict(set)
+            for entry in self.entries:
+                tokens = [t for t in entry.parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC)]
+                at = next((n for n, t in enumerate(tokens) if t.role is Role.PATRONYMIC), 0)
+                surname_first = at == len(tokens) - 1
+                found[entry.entity].update(t.key for t in tokens[int(surname_first):at] if t.key)
+            table = self.__dict__["_given"] = {e: frozenset(v) for e, v in found.items()}
+        return table.get(entity, frozenset())
+
+    def coded(self, code: str) -> frozenset[int]:
+        """The entities whose ISO 3166 code (an ``iso3166_*`` id: "KZ", "KAZ") is ``code``, as written in capitals
+        (the table is built on first use; a benign race between threads)."""
+        table = self.__dict__.get("_codes")
+        if table is None:
+            found: dict[str, set[int]] = defaultdict(set)
+            for i, e in enumerate(self.entities):
+                for kind, value in e.ids.items():
+                    if kind.startswith("iso3166") and isinstance(value, str):
+                        found[value].add(i)
+            table = self.__dict__["_codes"] = {k: frozenset(v) for k, v in found.items()}
+        return table.get(code, frozenset())
 
     def positions(self, ids: Iterable[object]) -> frozenset[int]:
         """The positions of the entities with these ids (unknown ids are left out)."""

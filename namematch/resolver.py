@@ -41,7 +41,7 @@ from .rules import (
     short_skeleton,
     unmatched,
 )
-from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored, _State
+from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored, _State, aligned_typo_score
 from .structure import ParsedName, Role
 from .translit import detect_script
 
@@ -191,6 +191,8 @@ class Resolver:
         """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``; ``as_text``: a name
         nothing matches is then read as running text (:meth:`_as_text`); ``accept``: only names it accepts match."""
         located = self._located(name, wanted, when, thr=thr, skip=skip)
+        if located is None:
+            located = self._noted(name, wanted, when, thr=thr, skip=skip)
         if located is not None:
             return located if limit is None else located[:limit]
         best: dict[int, Match] = {}
@@ -238,6 +240,8 @@ class Resolver:
                 out = sorted(found.values(), key=ranked)
             if not out:
                 out = self._as_text(name, wanted, when, thr)
+            if not out and (trimmed := _trimmed(name)) != name:
+                out = self._resolve(trimmed, None, wanted, when, thr=thr, skip=skip, as_text=True)
         return out if limit is None else out[:limit]
 
     def _unmarked(self, name: str) -> tuple[str | None, bool]:
@@ -344,6 +348,9 @@ class Resolver:
             if entity.type is EntityType.PERSON and (left := unmatched(query, state)) and all(
                     t.role is Role.GENERIC for t in left):
                 continue    # a name with a kind of place is a place named after the person: "Jinping County"
+            if (grade == "partial" and entity.type is EntityType.PERSON
+                    and all(t.role is not Role.NAME or self._given_name(t.key, entry.entity) for t in query.tokens)):
+                continue    # a given name alone names no one in particular: "Sadyr", "Роман", "Kassym-Jomart"
             if grade == "partial" and len(query.tokens) == 1 and (
                     query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
                 continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word
@@ -421,20 +428,46 @@ class Resolver:
 
     def _located(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
                  skip: frozenset[int]) -> list[Match] | None:
-        """A name, a comma and the place it lies in ("Astana, Kazakhstan", "Badakhshan Province, Afghanistan"):
-        the name's matches that lie there (or whose place is unknown). None when the text after the last comma
-        names no place (then the whole name is resolved: "Tokayev, Kassym-Jomart")."""
+        """A name, a comma and the place it lies in ("Astana, Kazakhstan", "Badakhshan Province, Afghanistan", "Astana,
+        KZ"): the name's matches that lie there (or whose place is unknown; a person only named in full). None when
+        the text after the last comma names no place (then the whole name is resolved: "Tokayev, Kassym-Jomart")."""
         head, comma, tail = name.rpartition(",")
         if not comma or "," in head or not head.strip() or not tail.strip():
             return None     # (one comma: a list of names is no name and its place)
         index = self.index
-        where = index.positions(m.entity.id for m in self._resolve(tail, None, _PLACES, when, thr=max(thr, _SURE),
-                                                                    skip=skip))
+        # (a country's ISO code, in capitals, names it there only: "Astana, KZ")
+        where = index.coded(tail.strip()) or index.positions(
+            m.entity.id for m in self._resolve(tail, None, _PLACES, when, thr=max(thr, _SURE), skip=skip))
         if not where:
             return None
         found = self._resolve(head, None, wanted, when, thr=thr, skip=skip)
         homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
-        return [m for m, home in zip(found, homes) if not home or home & where]
+        # (a person is named there in full, or it is a place's name: "Lyons, France" is no Deborah Lyons)
+        return [m for m, home in zip(found, homes) if (not home or home & where)
+                and (m.entity.type is not EntityType.PERSON or m.comparison.grade == "full")]
+
+    def _given_name(self, key: str, entity: int) -> bool:
+        """Is ``key`` one of the entity's given names (:meth:`NameIndex.given_names`), or that name in another
+        romanisation ("Kassym-Jomart" of "Касым-Жомарт Кемелевич")?"""
+        return any(key == g or aligned_typo_score(key, g) >= _SAME_WORD for g in self.index.given_names(entity))
+
+    def _noted(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
+               skip: frozenset[int]) -> list[Match] | None:
+        """A name with a note in brackets ("Sadyr Japarov (born 1968)", "Almaty (formerly Alma-Ata)"): the name
+        outside them, in the place the note names if it names one ("Osh oblast (Kyrgyzstan)", as after a comma),
+        else the note's matches if the name outside has none ("(FYROM)"). None when there is no note."""
+        notes = [n.strip() for n in _NOTE.findall(name)]
+        head = " ".join(_NOTE.sub(" ", name).split())
+        if not notes or not head or not any(notes) or any(c in head for c in "()[]"):
+            return None
+        if len(notes) == 1:
+            located = self._located(f"{head}, {notes[0]}", wanted, when, thr=thr, skip=skip)
+            if located is not None:
+                return located
+        found = self._resolve(head, None, wanted, when, thr=thr, skip=skip, as_text=True)
+        for note in notes:
+            found = found or self._resolve(note, None, wanted, when, thr=thr, skip=skip, as_text=True)
+        return found
 
     @staticmethod
     def _word_of(entity: Entity, entry: Entry, state: _State) -> bool:
@@ -612,6 +645,7 @@ _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _ALPHABETIC = frozenset({"Latn", "Cyrl"})   # scripts whose words romanise letter by letter, vowels and all
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
 _ENDING = 3   # letters a case ending adds to a place word inside an institution's name
+_SAME_WORD = 0.8   # two romanisations of a word are this close as typos ("kasimjomart" / "kasimzhomart")
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
 
 # An abbreviation or a demonym inside a longer name is not a mention of it ("Nur Otan" is not OTAN).
@@ -622,6 +656,18 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 
 
 _HYPHENS = re.compile("[-‐‑]")
+_NOTE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")      # a note in brackets after a name
+_NUMBER = re.compile(r"^[\d.,:/–-]+$")                # a year, a date, a number: no word of a name
+_HYPHEN_TAIL = re.compile(r"[-‐‑]\w+$")               # "-based", "-led" after a name
+
+
+def _trimmed(name: str) -> str:
+    """``name`` without the words around a name that are none of its own: numbers ("Astana International Forum
+    2023") and a lowercase word after a hyphen at its end ("Dushanbe-based", as the mention finder reads it)."""
+    words = [w for w in name.split() if not _NUMBER.match(w)]
+    if words and (tail := _HYPHEN_TAIL.search(words[-1])) and tail.group()[1:].islower() and tail.start():
+        words[-1] = words[-1][:tail.start()]
+    return " ".join(words) if words else name
 
 
 def _better(m: Match, old: Match, written: str) -> bool:

@@ -812,3 +812,45 @@ def test_h35_titles_of_vietnamese_finnish_and_japanese_press() -> None:
                         ("バラダル師", "バラダル")]:
         parsed = parse_name(query)
         assert len(parsed.titles) == 1 and parsed.tokens == parse_name(name).tokens, query
+
+
+def test_a_note_in_brackets_or_around_a_name_is_no_part_of_it() -> None:
+    """Names as users paste them: a note in brackets ("(born 1968)", "(formerly Alma-Ata)"), the place in brackets
+    that a comma would give ("Osh oblast (Kyrgyzstan)"), a country's ISO code after a comma ("Astana, KZ"), a
+    year, a lowercase word after a hyphen ("Dushanbe-based"), a word that dates the title ("Former")."""
+    g = Gazetteer.from_records([
+        {"id": "sj", "type": "person", "name": "Sadyr Japarov"},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "ids": {"iso3166_alpha2": "KZ"}},
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan", "ids": {"iso3166_alpha2": "KG"}},
+        {"id": "almaty", "type": "place", "name": "Almaty", "aliases": ["Alma-Ata"]},
+        {"id": "astana", "type": "place", "name": "Astana", "attributes": {"country": "kz"}},
+        {"id": "osh-region", "type": "place", "name": "Osh Region", "aliases": ["Osh Oblast"],
+         "attributes": {"country": "kg"}},
+        {"id": "dushanbe", "type": "place", "name": "Dushanbe"},
+        {"id": "aif", "type": "other", "name": "Astana International Forum"},
+        {"id": "dl", "type": "person", "name": "Deborah Lyons"},
+    ])
+    r = Resolver(g)
+    for query, gold in [("Sadyr Japarov (born 1968)", "sj"), ("Almaty (formerly Alma-Ata)", "almaty"),
+                        ("Osh oblast (Kyrgyzstan)", "osh-region"), ("Astana, KZ", "astana"),
+                        ("Astana International Forum 2023", "aif"), ("Dushanbe-based", "dushanbe"),
+                        ("Former President Sadyr Japarov", "sj"), ("(Almaty)", "almaty"),
+                        ("Sadyr Japarov, Kyrgyzstan", "sj")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    assert r.resolve("Astana, KG") == []
+    assert r.resolve("Lyons, France") == []     # (a surname alone is no person in a place)
+
+
+def test_a_given_name_alone_names_no_one() -> None:
+    """A person's given name alone (the words before a patronymic in some of its names, in either order of the
+    names, and their other romanisations) is no match; the surname alone and given name with patronymic are."""
+    g = Gazetteer.from_records([{"id": "t", "type": "person", "name": "Kassym-Jomart Tokayev",
+                                 "aliases": ["Tokayev", "Касым-Жомарт Кемелевич Токаев",
+                                             "Токаев Касым-Жомарт Кемелевич"]},
+                                {"id": "s", "type": "person", "name": "Sadyr Japarov",
+                                 "aliases": ["Садыр Нургожоевич Жапаров"]}])
+    r = Resolver(g)
+    for query in ("Sadyr", "Садыр", "Kassym-Jomart", "Касым-Жомарт", "Qasym-Zhomart"):
+        assert r.resolve(query) == [], query
+    for query, gold in [("Tokayev", "t"), ("Токаев", "t"), ("Japarov", "s"), ("Касым-Жомарт Кемелевич", "t")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
