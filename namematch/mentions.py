@@ -158,6 +158,7 @@ _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" be
 _HYPHEN_TAIL = re.compile(r"[-‐‑]([^\W\d_]+)")                 # "-operation" after "Co"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
+_DEFINED_SPAN = 80    # characters before an abbreviation in brackets that may spell it out
 _LIST_MAX = 4         # names a list before a kind of place may hold ("Almaty, Zhambyl and Turkestan regions")
 _LIST_GAP = re.compile(r" *, *| +")
 _HYPHEN_PART = re.compile(r"[-‐‑]\w+")
@@ -580,10 +581,29 @@ class MentionFinder:
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
                and not self._other_level_after(text, q)]
         out = self._namesakes(spans, infos, runs, out)
+        out = self._defined_otherwise(text, out)
         if not demonyms:
             out = [m for m in out if m.form != "demonym"]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _defined_otherwise(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Drop an abbreviation the document defines as something else: in brackets after the words it abbreviates
+        ("Республика Татарстан (РТ)", "Tehrik-i-Taliban Pakistan (TTP)"), when those words are no mention of its
+        entity. The document then means that wherever it writes the abbreviation."""
+        other: set[str] = set()
+        for m in found:
+            if m.form != "abbreviation" or text[m.start - 1:m.start] != "(" or text[m.end:m.end + 1] != ")":
+                continue
+            letters_ = letters(m.text)
+            before = text[max(0, m.start - 1 - _DEFINED_SPAN):m.start - 1]
+            words = [w for w in _WORD.findall(before) if not self._word(w)[8]][-len(letters_):]
+            if len(words) != len(letters_) or "".join(w[0] for w in words).casefold() != letters_:
+                continue
+            start = m.start - 1 - len(before) + before.rfind(words[0])
+            if not any(o.entity.id == m.entity.id and o.start <= start < o.end for o in found if o is not m):
+                other.add(m.text)
+        return [m for m in found if not (m.form == "abbreviation" and m.text in other)] if other else found
 
     def _namesakes(self, spans: Sequence[tuple[int, int]], infos: Sequence[_Info], runs: Sequence[tuple[int, int]],
                    found: list[Mention]) -> list[Mention]:

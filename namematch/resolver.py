@@ -242,6 +242,8 @@ class Resolver:
                 out = self._as_text(name, wanted, when, thr)
             if not out and (trimmed := _trimmed(name)) != name:
                 out = self._resolve(trimmed, None, wanted, when, thr=thr, skip=skip, as_text=True)
+            if not out:
+                out = self._described(name, wanted, when, thr=thr, skip=skip)
         return out if limit is None else out[:limit]
 
     def _unmarked(self, name: str) -> tuple[str | None, bool]:
@@ -445,6 +447,26 @@ class Resolver:
         # (a person is named there in full, or it is a place's name: "Lyons, France" is no Deborah Lyons)
         return [m for m, home in zip(found, homes) if (not home or home & where)
                 and (m.entity.type is not EntityType.PERSON or m.comparison.grade == "full")]
+
+    def _described(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
+                   skip: frozenset[int]) -> list[Match]:
+        """A whole name with a description around it that matches nothing as one: the name before a comma
+        ("امیرخان متقی، وزیر امور خارجهٔ حکومت طالبان"), or a person's after words that hold a title ("President of
+        Kyrgyzstan Sadyr Japarov"). Only a name matched in full counts: a surname alone is no one's here."""
+        def whole(text: str, person: bool = False) -> list[Match]:
+            found = self._resolve(text, None, wanted, when, thr=thr, skip=skip)
+            return [m for m in found if m.comparison.grade == "full"
+                    and (not person or m.entity.type is EntityType.PERSON)]
+
+        head, comma, _ = name.partition(_COMMAS.search(name).group() if _COMMAS.search(name) else ",")
+        if comma and head.strip() and (found := whole(head)):
+            return found
+        words = name.split()
+        titles = self.index.lexicon.titles
+        for k in range(1, len(words) - 1):
+            if any((word_key(w),) in titles for w in words[:k]) and (found := whole(" ".join(words[k:]), True)):
+                return found
+        return []
 
     def _given_name(self, key: str, entity: int) -> bool:
         """Is ``key`` one of the entity's given names (:meth:`NameIndex.given_names`), or that name in another
@@ -656,6 +678,7 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 
 
 _HYPHENS = re.compile("[-‐‑]")
+_COMMAS = re.compile("[,،，、]")                     # a comma in any script
 _NOTE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")      # a note in brackets after a name
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")                # a year, a date, a number: no word of a name
 _HYPHEN_TAIL = re.compile(r"[-‐‑]\w+$")               # "-based", "-led" after a name

@@ -844,3 +844,17 @@ def test_a_city_in_a_list_of_regions_names_the_region() -> None:
         assert r.find_mentions(text) == [], text
     for text in ("He flew from Almaty and Astana to Kabul.", "Алматы және Астана қалалары өсті."):
         assert [m.entity.id for m in r.find_mentions(text)] == ["almaty", "astana"], text
+
+
+def test_an_abbreviation_the_document_defines_as_something_else() -> None:
+    """An abbreviation in brackets after the words it abbreviates means them in that document: "Республика
+    Татарстан (РТ)" is no mention of Tajikistan, there or later; spelt out as its own entity's name, it is kept."""
+    g = Gazetteer.from_records([
+        {"id": "tj", "type": "country", "name": "Tajikistan", "abbreviations": ["РТ"]},
+        {"id": "imu", "type": "org", "name": "Islamic Movement of Uzbekistan", "abbreviations": ["IMU"]},
+    ])
+    r = Resolver(g)
+    assert r.find_mentions("Республика Татарстан (РТ) подписала договор. Позже РТ его продлила.") == []
+    assert [m.text for m in r.find_mentions("Правительство РТ сообщило.")] == ["РТ"]
+    found = r.find_mentions("The Islamic Movement of Uzbekistan (IMU) split; the IMU lost.")
+    assert [m.entity.id for m in found] == ["imu"] * 3

@@ -854,3 +854,19 @@ def test_a_given_name_alone_names_no_one() -> None:
         assert r.resolve(query) == [], query
     for query, gold in [("Tokayev", "t"), ("Токаев", "t"), ("Japarov", "s"), ("Касым-Жомарт Кемелевич", "t")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
+def test_a_name_with_a_description_around_it() -> None:
+    """A whole name with a description that matches nothing as one: the name before a comma (in any script's
+    comma), a person's name after words holding a title. Only a name matched in full counts."""
+    g = Gazetteer.from_records([
+        {"id": "m", "type": "person", "name": "Amir Khan Muttaqi", "aliases": ["امیر خان متقی", "Muttaqi"]},
+        {"id": "s", "type": "person", "name": "Sadyr Japarov", "aliases": ["Japarov"]},
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan"},
+    ])
+    r = Resolver(g)
+    for query, gold in [("امیر خان متقی، وزیر امور خارجهٔ حکومت طالبان", "m"),
+                        ("Amir Khan Muttaqi, the acting foreign minister", "m"),
+                        ("President of Kyrgyzstan Sadyr Japarov", "s")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+    assert r.resolve("President of Kyrgyzstan Akylbek Japarov") == []
