@@ -42,7 +42,7 @@ from .rules import (
     unmatched,
 )
 from .similarity import DEFAULT_THRESHOLD, Comparison, _explained, _scored, _State, aligned_typo_score
-from .structure import ParsedName, Role
+from .structure import ACRONYM_LETTERS, ParsedName, Role
 from .translit import detect_script
 
 __all__ = ["BruteForceResolver", "Match", "Resolver"]
@@ -380,6 +380,18 @@ class Resolver:
                 # Cyrillic letters, both as written and in keys; "Хашмат Гани" neither), "Ленинград" not Целиноград
             if entity.type in _PLACES and self._other_level(query, state, entry.entity):
                 continue    # "Almaty Region" is not the city, "Kabul River" not Kabul
+            kind_only = grade == "partial" and entity.type in _NAMED_BODIES and not _holds_acronym(query.source)
+            if kind_only and self._placeless(entry, state):
+                continue    # a body's name without the place it holds names a kind of body: "Islamic Movement" (of
+                # Uzbekistan), "Верховный суд" (Республики Казахстан), "International Forum" (Astana); an acronym
+                # the query holds is the body's own ("Agencja TASS", "UN-Mission für Afghanistan")
+            if kind_only and len(query.tokens) > 1 and (
+                    first := next((t for t in entry.parsed.tokens if t.role is Role.NAME), None)) is not None and \
+                    first in name_unmatched(entry, state):
+                continue    # nor one without its first name word: "Treaty Organization" is no CSTO
+            if (len(query.tokens) == 1 and entity.type in _PLACES and any_kind(state, "typo")
+                    and _truncated(query.tokens[0].key, entry)):
+                continue    # a place's name cut short is another word: "Roman" is not Romania
             if entity.type in _BODIES and both_unmatched(query, entry, state):
                 continue    # "Organisation of Islamic Cooperation" is no "Shanghai Cooperation Organisation"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
@@ -468,6 +480,12 @@ class Resolver:
                 return found
         return []
 
+    def _placeless(self, entry: Entry, state: _State) -> bool:
+        """Does the query leave out a word of the body's name that names a place ("Uzbekistan" of the "Islamic
+        Movement of Uzbekistan")?"""
+        keys = [t.key for t in name_unmatched(entry, state) if t.role is Role.NAME and t.key]
+        return bool(keys) and bool(self.index.places_named(keys))
+
     def _given_name(self, key: str, entity: int) -> bool:
         """Is ``key`` one of the entity's given names (:meth:`NameIndex.given_names`), or that name in another
         romanisation ("Kassym-Jomart" of "Касым-Жомарт Кемелевич")?"""
@@ -487,6 +505,16 @@ class Resolver:
             if located is not None:
                 return located
         found = self._resolve(head, None, wanted, when, thr=thr, skip=skip, as_text=True)
+        if len(found) > 1 and len(notes) == 1 and (about := self._resolve(notes[0], 1, None, when, thr=_SURE,
+                                                                           skip=skip)):
+            # (the note names whose it is: "Security Council (UN)" is the one whose names hold the UN's)
+            index = self.index
+            keys = {t.key for t in index.parse_query(about[0].name.text)[0].tokens if t.key}
+
+            def named(m: Match) -> bool:
+                return any(keys <= index.words_of(p) for p in index.positions((m.entity.id,)))
+
+            return sorted(found, key=lambda m: not named(m))
         for note in notes:
             found = found or self._resolve(note, None, wanted, when, thr=thr, skip=skip, as_text=True)
         return found
@@ -666,6 +694,7 @@ _FINDER_LOCK = threading.Lock()
 _PLACES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
 _ALPHABETIC = frozenset({"Latn", "Cyrl"})   # scripts whose words romanise letter by letter, vowels and all
 _BODIES = _PLACES | {EntityType.ORG, EntityType.OTHER}
+_NAMED_BODIES = frozenset({EntityType.ORG, EntityType.OTHER})     # bodies and events named by words of a kind
 _ENDING = 3   # letters a case ending adds to a place word inside an institution's name
 _SAME_WORD = 0.8   # two romanisations of a word are this close as typos ("kasimjomart" / "kasimzhomart")
 _SURE = 0.9   # the place after a comma must be named this surely ("Astana, Kazakhstan")
@@ -678,10 +707,22 @@ _KIND_ORDER = {NameKind.CANONICAL: 0, NameKind.ALIAS: 1, NameKind.NATIVE: 1, Nam
 
 
 _HYPHENS = re.compile("[-‐‑]")
+_WORD_SPLIT = re.compile(r"[\s\-‐‑/]+")
 _COMMAS = re.compile("[,،，、]")                     # a comma in any script
 _NOTE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")      # a note in brackets after a name
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")                # a year, a date, a number: no word of a name
 _HYPHEN_TAIL = re.compile(r"[-‐‑]\w+$")               # "-based", "-led" after a name
+
+
+def _holds_acronym(text: str) -> bool:
+    """Does ``text`` hold a word of two to five capitals ("TASS", "ТАСС", "UN-Mission")?"""
+    return any(2 <= len(w) <= ACRONYM_LETTERS and w.isalpha() and w.isupper() for w in _WORD_SPLIT.split(text))
+
+
+def _truncated(key: str, entry: Entry) -> bool:
+    """Is ``key`` the start of the entry's one-word name, two letters or more short of it?"""
+    words = [t.key for t in entry.parsed.tokens if t.role is Role.NAME]
+    return len(words) == 1 and words[0].startswith(key) and len(words[0]) - len(key) >= 2
 
 
 def _trimmed(name: str) -> str:

@@ -870,3 +870,31 @@ def test_a_name_with_a_description_around_it() -> None:
                         ("President of Kyrgyzstan Sadyr Japarov", "s")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
     assert r.resolve("President of Kyrgyzstan Akylbek Japarov") == []
+
+
+def test_a_bodys_name_without_what_makes_it_that_body() -> None:
+    """A body's name without the place it holds or without its first name word names a kind of body ("Islamic
+    Movement", "Верховный суд", "Treaty Organization"), unless the query holds an acronym of its own ("Agencja
+    TASS"); a place's one-word name cut short is another word ("Roman" is not Romania); a note in brackets
+    naming an entity ranks the body whose names hold it first ("Security Council (UN)")."""
+    g = Gazetteer.from_records([
+        {"id": "uz", "type": "country", "name": "Uzbekistan"},
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Казахстан"]},
+        {"id": "kg", "type": "country", "name": "Kyrgyzstan"},
+        {"id": "ro", "type": "country", "name": "Romania"},
+        {"id": "imu", "type": "org", "name": "Islamic Movement of Uzbekistan"},
+        {"id": "sc", "type": "org", "name": "Supreme Court of Kazakhstan",
+         "aliases": ["Верховный суд Республики Казахстан"]},
+        {"id": "csto", "type": "org", "name": "Collective Security Treaty Organization"},
+        {"id": "tass", "type": "org", "name": "Russian News Agency TASS", "abbreviations": ["TASS"]},
+        {"id": "un", "type": "org", "name": "United Nations", "abbreviations": ["UN"]},
+        {"id": "unsc", "type": "org", "name": "United Nations Security Council", "aliases": ["Security Council"]},
+        {"id": "kgsc", "type": "org", "name": "Security Council of the Kyrgyz Republic",
+         "aliases": ["Security Council"]},
+    ])
+    r = Resolver(g)
+    for query in ("Islamic Movement", "Верховный суд", "Treaty Organization", "Roman"):
+        assert r.resolve(query) == [], query
+    for query, gold in [("Agencja TASS", "tass"), ("Islamic Movement of Uzbekistan", "imu"), ("Romania", "ro"),
+                        ("Security Council (UN)", "unsc"), ("Security Council (Kyrgyzstan)", "kgsc")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
