@@ -366,7 +366,8 @@ class MentionFinder:
         self._entry_ids = {(index.entities[e.entity].id, e.name, e.form, e.via): i
                            for i, e in enumerate(index.entries)}
         # (and their first letters: a plain substring search finds where the pattern may match)
-        self._lower_pattern, self._lower, self._lower_heads = _lowercase_names(index.entries)
+        self._lower_pattern, self._lower, self._lower_heads = _lowercase_names(
+            index.entries, frozenset(i for i, e in enumerate(index.entities) if e.type is EntityType.ORG))
         self._lower_head_set = frozenset(self._lower_heads)
 
     # -- build helpers
@@ -751,7 +752,8 @@ class MentionFinder:
             words = [_any_form_keys(w) for w in written]
             entries = [i for keys, ids in self._lower.items() if len(keys) == len(words)
                        and all(k in w for k, w in zip(keys, words)) for i in ids
-                       if _written_as(written, index.entries[i])]
+                       if _written_as(written, index.entries[i])
+                       and (index.entries[i].form[:1].islower() or self._owner_beside(text, start, end, found, i))]
             if not entries or any(a < end and start < b for a, b in taken):
                 continue
             entities = sorted({index.entries[i].entity for i in entries})
@@ -762,6 +764,15 @@ class MentionFinder:
             out.append(Mention(start, end, m.group(), index.entities[entities[0]], 1.0, name, _form(name.kind),
                                None, bool(candidates), candidates))
         return out
+
+    def _owner_beside(self, text: str, start: int, end: int, found: Sequence[Mention], entry: int) -> bool:
+        """Is an institution's name written in lowercase (``start``..``end``) right after or before a mention of the
+        place it belongs to ("Қазақстанның сыртқы істер министрлігі", "министерства иностранных дел Казахстана")?"""
+        index = self.resolver.index
+        home = index.home(index.entries[entry].entity)
+        return any(self._entity_no(m.entity) in home for m in found
+                   if (m.end <= start and not text[m.end:start].strip())
+                   or (m.start >= end and not text[end:m.start].strip()))
 
     def _lowercase_matches(self, text: str) -> list[re.Match[str]]:
         """The lowercase-name pattern's matches in ``text``, as ``finditer`` would give them, found from the
@@ -1674,18 +1685,24 @@ def _written_as(words: Sequence[str], entry: Entry) -> bool:
     return True
 
 
-def _lowercase_names(entries: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]],
-                                                        tuple[str, ...]]:
-    """The names a gazetteer writes in lowercase (so running text does too): a pattern that finds their
-    words, inflected or not (each word's stem, then any letters), their entries by their words' keys, and
-    the distinct first three letters they start with."""
+def _lowercase_names(entries: Sequence[Entry], orgs: Container[int]) -> tuple[
+        re.Pattern[str] | None, dict[tuple[str, ...], tuple[int, ...]], tuple[str, ...]]:
+    """The names a gazetteer writes in lowercase (so running text does too), and the institutions' names it writes
+    in sentence case (which running text writes in lowercase beside their owner: "Қазақстанның сыртқы істер
+    министрлігі"): a pattern that finds their words, inflected or not (each word's stem, then any letters), their
+    entries by their words' keys, and the distinct first three letters they start with."""
     by_keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
     shapes: set[tuple[str, ...]] = set()
     for i, entry in enumerate(entries):
-        if entry.via is None and entry.form[:1].islower():
-            words = _WORD.findall(entry.form)
+        if entry.via is not None:
+            continue
+        words = _WORD.findall(entry.form)
+        if (words and entry.form[:1].islower()) or (
+                entry.entity in orgs and len(words) > 1 and words[0][:1].isupper()
+                and all(w[:1].islower() for w in words[1:])):
+            words = [words[0].lower(), *words[1:]]
             keys = tuple(_key(w) for w in words)
-            if words and all(keys):
+            if all(keys):
                 by_keys[keys].append(i)
                 shapes.add(tuple(w[:-1] if len(w) > _MIN_STEM else w for w in words))
     if not shapes:

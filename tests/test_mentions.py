@@ -858,3 +858,20 @@ def test_an_abbreviation_the_document_defines_as_something_else() -> None:
     assert [m.text for m in r.find_mentions("Правительство РТ сообщило.")] == ["РТ"]
     found = r.find_mentions("The Islamic Movement of Uzbekistan (IMU) split; the IMU lost.")
     assert [m.entity.id for m in found] == ["imu"] * 3
+
+
+def test_an_institution_in_lowercase_beside_its_owner() -> None:
+    """Kazakh writes an institution's name in lowercase after its owner ("Қазақстанның сыртқы істер
+    министрлігінің"): the gazetteer's sentence-case name is found so beside the place it belongs to, not beside
+    another country's name, nor alone in lowercase."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Қазақстан"]},
+        {"id": "uz", "type": "country", "name": "Uzbekistan", "aliases": ["Өзбекстан"]},
+        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan",
+         "aliases": ["Сыртқы істер министрлігі"], "attributes": {"country": "kz"}},
+    ])
+    r = Resolver(g)
+    found = r.find_mentions("Бұл туралы Қазақстанның сыртқы істер министрлігінің баспасөз қызметі хабарлады.")
+    assert [(m.text, m.entity.id) for m in found] == [("Қазақстанның", "kz"), ("сыртқы істер министрлігінің", "mfa")]
+    assert [m.entity.id for m in r.find_mentions("Өзбекстанның сыртқы істер министрлігі хабарлады.")] == ["uz"]
+    assert r.find_mentions("Біз сыртқы істер министрлігіне бардық.") == []
