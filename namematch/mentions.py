@@ -158,6 +158,7 @@ _LEAD = re.compile(r"(?<![\w'’ʼ])([^\W\d_]+)[-‐‑'’ʼ ]\Z")   # "al-" be
 _HYPHEN_TAIL = re.compile(r"[-‐‑]([^\W\d_]+)")                 # "-operation" after "Co"
 _TRAIL = re.compile(r"[ \-‐‑]([^\W\d_]+)\b")               # "district" after "Chong-Alai"
 _MAX_WORDS = 10        # longest reading considered, in words
+_PARTICIPLE_GAP = re.compile(r"[-‐‑][^\W\d_]+ +")     # "-run ", "-led ": an owner's compound before its body
 _DEFINED_SPAN = 80    # characters before an abbreviation in brackets that may spell it out
 _LIST_MAX = 4         # names a list before a kind of place may hold ("Almaty, Zhambyl and Turkestan regions")
 _LIST_GAP = re.compile(r" *, *| +")
@@ -638,9 +639,13 @@ class MentionFinder:
                 continue
             after = by_start[i + 1] if i + 1 < len(by_start) and id(m) not in owned_before else None
             for n in (by_start[i - 1] if i else None, after):
-                if (n is None or n.entity.type not in _PLACE_TYPES or self._entity_no(n.entity) in support
+                if n is None or self._entity_no(n.entity) in support:
+                    continue
+                home = self.resolver.index.home(self._entity_no(n.entity))
+                # (an owner is a place, or a body that governs one: "the Taliban-run Foreign Ministry")
+                if ((n.entity.type not in _PLACE_TYPES and not (n.entity.type is EntityType.ORG and home))
                         or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])
-                        or self.resolver.index.home(self._entity_no(n.entity)) & support):   # ("in Astana")
+                        or home & support):   # ("in Astana")
                     continue
                 drop.add(id(m))
         return [m for m in found if id(m) not in drop]
@@ -729,13 +734,16 @@ class MentionFinder:
         return self._entity_numbers.get(entity.id, -1)
 
     def _beside(self, gap: str) -> bool:
-        """Does ``gap`` join an owner to its institution: spaces, a possessive, a few function words?"""
+        """Does ``gap`` join an owner to its institution: spaces, a possessive, a few function words, a hyphen and a
+        participle ("Taliban-run")?"""
         if len(gap) > _BESIDE_MAX:
             return False
+        if _PARTICIPLE_GAP.fullmatch(gap):
+            return True
         suffixes = apostrophe_suffixes()
         words = [w.group() for w in _WORD.finditer(gap)      # (not an ending after an apostrophe: "'s", "'ın")
                  if not (w.start() and gap[w.start() - 1] in _APOS and w.group().casefold() in suffixes)]
-        return all(self._word(w)[8] for w in words) and not any(c in gap for c in ",;:()\n")
+        return all(self._word(w)[8] for w in words) and not any(c in gap for c in ",;:()\n.!?")
 
     def _lowercase(self, text: str, found: Sequence[Mention], ambiguous: bool) -> list[Mention]:
         """Mentions of the names the gazetteer writes in lowercase ("оралман", "талибы"), as written or

@@ -875,3 +875,21 @@ def test_an_institution_in_lowercase_beside_its_owner() -> None:
     assert [(m.text, m.entity.id) for m in found] == [("Қазақстанның", "kz"), ("сыртқы істер министрлігінің", "mfa")]
     assert [m.entity.id for m in r.find_mentions("Өзбекстанның сыртқы істер министрлігі хабарлады.")] == ["uz"]
     assert r.find_mentions("Біз сыртқы істер министрлігіне бардық.") == []
+
+
+def test_a_body_that_governs_a_place_owns_the_short_form_beside_it() -> None:
+    """An owner beside a short form may be a body that governs a place, joined by a hyphen and a participle ("the
+    Taliban-run Foreign Ministry"): the ministry is then not the document's own country's. A sentence's end
+    between them joins nothing."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan"},
+        {"id": "af", "type": "country", "name": "Afghanistan"},
+        {"id": "tb", "type": "org", "name": "Taliban", "attributes": {"country": "af"}},
+        {"id": "mfa", "type": "org", "name": "Ministry of Foreign Affairs of Kazakhstan",
+         "aliases": ["Foreign Ministry"]},
+    ])
+    r = Resolver(g)
+    found = r.find_mentions("Kazakhstan agreed. Talks with the Taliban-run Foreign Ministry were held.")
+    assert [m.entity.id for m in found] == ["kz", "tb"]
+    found = r.find_mentions("Kazakhstan agreed. The Taliban left. Foreign Ministry officials said so.")
+    assert [m.entity.id for m in found] == ["kz", "tb", "mfa"]
