@@ -1451,7 +1451,7 @@ class MentionFinder:
         # the keys of its other names meet common words ("Man" for عمان, "Георгия" for Georgia).
         script = detect_script(query)
         skip = self.resolver.index.foreign_forms(script) if script in ALPHABETS else frozenset()
-        matches = self.resolver._resolve(query, 5, None, date, thr=self.resolver.threshold, skip=skip)
+        matches = self.resolver._resolve(query, 5, None, date, thr=self.resolver.threshold, skip=skip, in_text=True)
         # A name of several words, every one of them matched, that no other entity comes near is a mention a
         # little under the threshold too ("فسائي عويضة": one letter wrong in a short word costs much).
         clear = (not one_word and bool(matches) and matches[0].comparison.grade == "full"

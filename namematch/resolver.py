@@ -187,9 +187,11 @@ class Resolver:
 
     def _resolve(self, name: str, limit: int | None, wanted: frozenset[EntityType] | None,
                  when: _dt.date | None, *, thr: float, skip: frozenset[int], as_text: bool = False,
-                 accept: Callable[[Name], bool] | None = None) -> list[Match]:
+                 accept: Callable[[Name], bool] | None = None, in_text: bool = False) -> list[Match]:
         """:meth:`resolve` with checked arguments, never scoring the index entries in ``skip``; ``as_text``: a name
-        nothing matches is then read as running text (:meth:`_as_text`); ``accept``: only names it accepts match."""
+        nothing matches is then read as running text (:meth:`_as_text`); ``accept``: only names it accepts match;
+        ``in_text``: the name is a reading of a document, which may name the person in full elsewhere (a given
+        name alone then counts: the mention finder asks the document)."""
         located = self._located(name, wanted, when, thr=thr, skip=skip)
         if located is None:
             located = self._noted(name, wanted, when, thr=thr, skip=skip)
@@ -204,12 +206,12 @@ class Resolver:
                 foreign: list[frozenset[int]] = []
                 rejected: set[int] = set()
                 self._score(query, thr, when, wanted, best, skip=skip, institution=institution, foreign=foreign,
-                            title_only=title_only, accept=accept, rejected=rejected, wide=as_text)
+                            title_only=title_only, accept=accept, rejected=rejected, wide=as_text, alone=not in_text)
                 if foreign:
                     # (some candidate met the query only through another script's consonants, and may have
                     # crowded out the entity's names in the query's own script: those get their turn)
                     self._score(query, thr, when, wanted, best, skip=skip | foreign[0], institution=institution,
-                                title_only=title_only, accept=accept)
+                                title_only=title_only, accept=accept, alone=not in_text)
                 passed = skip
                 for _ in range(2):
                     if not rejected:
@@ -218,7 +220,7 @@ class Resolver:
                     passed = passed | frozenset(rejected)
                     rejected.clear()
                     self._score(query, thr, when, wanted, best, skip=passed, institution=institution,
-                                title_only=title_only, accept=accept, rejected=rejected)
+                                title_only=title_only, accept=accept, rejected=rejected, alone=not in_text)
                 if len(query.tokens) > 1 and (wanted is None or EntityType.ORG in wanted):
                     self._owned(query, thr, when, best, skip=skip)
         written = letters(name)
@@ -300,14 +302,15 @@ class Resolver:
                wanted: frozenset[EntityType] | None, best: dict[int, Match], *, skip: frozenset[int],
                institution: frozenset[str], foreign: list[frozenset[int]] | None = None,
                title_only: bool = False, accept: Callable[[Name], bool] | None = None,
-               rejected: set[int] | None = None, wide: bool = False) -> None:
+               rejected: set[int] | None = None, wide: bool = False, alone: bool = True) -> None:
         """Score the query's candidates into ``best``. A candidate met only through a short consonant skeleton of a
         name in another script, when its entity has names in the query's script, is passed over ("Kabala" is not کابل,
         Kabul; "بایدن" is not the pinyin "Budan" of Bhutan); ``foreign`` then receives the forms from other
         scripts, for a second pass without them. ``title_only``: the query is a title and nothing else
         ("Mawlawi"), read as a name only as written. ``accept``: only the names it accepts match; ``rejected``
         receives the others' positions. ``wide``: words no fuzzy key reaches are looked for two edits away (the
-        public :meth:`resolve`, not the mention finder's many unknown words)."""
+        public :meth:`resolve`, not the mention finder's many unknown words). ``alone``: the query is a name on its
+        own, where a person's given name alone names no one."""
         entries = self.index.entries
         script = detect_script(query.source)
         written = letters(query.source)
@@ -350,9 +353,11 @@ class Resolver:
             if entity.type is EntityType.PERSON and (left := unmatched(query, state)) and all(
                     t.role is Role.GENERIC for t in left):
                 continue    # a name with a kind of place is a place named after the person: "Jinping County"
-            if (grade == "partial" and entity.type is EntityType.PERSON
-                    and all(t.role is not Role.NAME or self._given_name(t.key, entry.entity) for t in query.tokens)):
-                continue    # a given name alone names no one in particular: "Sadyr", "Роман", "Kassym-Jomart"
+            if alone and grade == "partial" and entity.type is EntityType.PERSON and (
+                    all(t.role is not Role.NAME or self._given_name(t.key, entry.entity) for t in query.tokens)
+                    or _surname_left(query, entry, state)):
+                continue    # a given name alone names no one in particular: "Sadyr", "Роман", "Kassym-Jomart",
+                # "Deborah" (of "Deborah Lyons")
             if grade == "partial" and len(query.tokens) == 1 and (
                     query.tokens[0].key in self.index.lexicon.title_names or self._word_of(entity, entry, state)):
                 continue    # one word of a place's name is no name of it ("Ata" of "Алма-Ата"), nor a body's word
@@ -712,6 +717,19 @@ _COMMAS = re.compile("[,،，、]")                     # a comma in any script
 _NOTE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")      # a note in brackets after a name
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")                # a year, a date, a number: no word of a name
 _HYPHEN_TAIL = re.compile(r"[-‐‑]\w+$")               # "-based", "-led" after a name
+
+
+def _surname_left(query: ParsedName, entry: Entry, state: _State) -> bool:
+    """Does a one-word query leave the surname of a person's name of several words unmatched: its last name word,
+    or its first where a patronymic ends the name ("Жапаров Садыр Нургожоевич")?"""
+    if sum(1 for t in query.tokens if t.role is Role.NAME) != 1:
+        return False
+    words = [t for t in entry.parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC)]
+    names = [t for t in words if t.role is Role.NAME]
+    if len(names) < 2:
+        return False
+    surname = names[0] if words[-1].role is Role.PATRONYMIC else names[-1]
+    return surname in name_unmatched(entry, state)
 
 
 def _holds_acronym(text: str) -> bool:

@@ -898,3 +898,19 @@ def test_a_bodys_name_without_what_makes_it_that_body() -> None:
     for query, gold in [("Agencja TASS", "tass"), ("Islamic Movement of Uzbekistan", "imu"), ("Romania", "ro"),
                         ("Security Council (UN)", "unsc"), ("Security Council (Kyrgyzstan)", "kgsc")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
+def test_a_one_word_query_is_a_persons_surname_not_another_word() -> None:
+    """One word names a person of several words only as the surname: the last name word, or the first where a
+    patronymic ends the name (the Russian official order). An alias of one word is the entity's own (a Chinese
+    name puts the surname first: "Xi" is found as the alias, and "Jinping" is still read as a surname)."""
+    g = Gazetteer.from_records([
+        {"id": "dl", "type": "person", "name": "Deborah Lyons"},
+        {"id": "ii", "type": "person", "name": "Иванов Пётр Сергеевич"},
+        {"id": "xi", "type": "person", "name": "Xi Jinping", "aliases": ["Xi"]},
+    ])
+    r = Resolver(g)
+    for query in ("Deborah", "Пётр"):
+        assert r.resolve(query) == [], query
+    for query, gold in [("Lyons", "dl"), ("Иванов", "ii"), ("Xi", "xi"), ("Deborah Lyons", "dl")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
