@@ -769,7 +769,7 @@ class NameIndex:
         per_entity: dict[int, int] = defaultdict(int)
         # (initials bring in no forms, but an entity's form whose words they begin more than its forms in hand
         # is taken too: "Жапаров С.Н." is "Садыр Нургожоевич Жапаров" more than "Садыр Жапаров")
-        letters = [t.key[:1] for t in query.tokens if t.role is Role.INITIAL and t.key]
+        letters = [t.key[:1] for t in query.tokens if t.key and (t.role is Role.INITIAL or len(t.text) == 1)]
         initials: dict[int, int] = {}
         # (an entity's names that read the same once normalised score alike, "عبدالغنی برادر" and "عبدالغني برادر"
         # with their two yehs: one of them is enough, and the others leave room for the entity's other names)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import takewhile
+from itertools import chain, takewhile
 
 import jellyfish
 from attrs import field, frozen
@@ -54,6 +54,8 @@ _OPTIONAL = frozenset({Role.PATRONYMIC, Role.PARTICLE, Role.GENERIC, Role.LEGAL}
 _OMIT_COST = {Role.PATRONYMIC: 0.98, Role.PARTICLE: 0.98, Role.LEGAL: 0.98, Role.GENERIC: 0.8}
 # Optional words that conflict when each name has one left without a partner (two fathers' names).
 _CLASH_IF_BOTH_OMIT = frozenset({Role.PATRONYMIC})
+_OMIT_INITIAL = 0.95   # an optional word written as an initial, left out
+_FATHERS_CLASH = 0.85  # the further cost of names that give two different fathers
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
@@ -311,8 +313,11 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
     omitted_a = [t.role for t, s in zip(ta, score_a) if not s and t.role in _OPTIONAL]
     omitted_b = [t.role for t, s in zip(tb, score_b) if not s and t.role in _OPTIONAL]
     omit_factor = 1.0
-    for role in omitted_a + omitted_b:
-        omit_factor *= _OMIT_COST[role]
+    for t, sc in chain(zip(ta, score_a), zip(tb, score_b)):
+        if not sc and t.role in _OPTIONAL:
+            # (a father's initial left out costs more than one matched: "Жапаров С.Н." is rather the name that
+            # holds Нургожоевич)
+            omit_factor *= _OMIT_INITIAL if len(t.text) == 1 else _OMIT_COST[t.role]
     if Role.GENERIC in omitted_a and Role.GENERIC in omitted_b and _kinds_of_place(ta, score_a, tb, score_b):
         omit_factor = max(omit_factor, 0.95)   # "Osh Region" / "Osh Province": one generic word for another
     # A patronymic on each side without a partner names two different fathers: a conflict, not an omission.
@@ -341,6 +346,8 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
                        if not s and (t.role not in _OPTIONAL or t.role in clashing)) / total
 
         score = quality * omit_factor * (1.0 - clash(ta, score_a)) * (1.0 - clash(tb, score_b)) * 0.95
+        if clashing:    # (two fathers' names: "Ivan Petrovich" is no "Ivan Sergeyevich", "С. К." no "С. Н.")
+            score *= _FATHERS_CLASH
         grade = "conflict"
     acro = max(_acronym(a, b), _acronym(b, a))
     if acro > score:

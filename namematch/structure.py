@@ -296,6 +296,12 @@ def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) ->
             roles[i] = Role.LEGAL if org_words[k] == "legal" else Role.GENERIC
         elif place_words is not None and k in place_words:
             roles[i] = Role.GENERIC
+    if person_like and Role.NAME in roles:
+        # (a second initial stands for a middle name or a father's name, "Жумангарин С. М.", "John F. Kennedy":
+        # optional, as a patronymic is)
+        for i in range(1, n):
+            if roles[i] is Role.INITIAL and roles[i - 1] is Role.INITIAL:
+                roles[i] = Role.PATRONYMIC
     if person_like and n >= 3:
         first_is_surname = texts[0].endswith(_SURNAME_ENDINGS)
         patronymic_words = lex.patronymic_words

@@ -181,3 +181,15 @@ def test_two_different_patronymics_conflict(one: str, other: str) -> None:
     dropped = compare(f"{given} {surname}", other)
     assert different.grade == "conflict"
     assert different.score < dropped.score
+
+
+def test_a_second_initial_is_a_middle_or_fathers_name() -> None:
+    """"Surname I. O.", the Russian register's form: the second initial stands for the father's name, which a name
+    without one leaves out at little cost; one that begins another father's name is a conflict, as two fathers'
+    names written out are."""
+    assert compare("Жумангарин С. М.", "Serik Zhumangarin").is_match
+    assert compare("Жапаров С. Н.", "Садыр Нургожоевич Жапаров").is_match
+    assert compare("Жапаров С. Н.", "Садыр Нургожоевич Жапаров").score > compare("Жапаров С. Н.", "Садыр Жапаров").score
+    assert not compare("Жапаров С. К.", "Садыр Нургожоевич Жапаров").is_match
+    assert not compare("Ivan Petrovich Ivanov", "Ivan Sergeyevich Ivanov").is_match
+    assert compare("John F. Kennedy", "John Fitzgerald Kennedy").is_match
