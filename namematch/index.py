@@ -528,18 +528,19 @@ class NameIndex:
         return found
 
     def home(self, entity: int) -> frozenset[int]:
-        """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan"; not a
-        person's) and those its ``country`` attribute gives (an entity id or a list of them: the Taliban's
-        Afghanistan)."""
+        """The places an entity belongs to: those its names hold ("Kazakhstan" for the "Senate of Kazakhstan"; not
+        a person's or a country's) and those its ``country`` attribute gives (an entity id or a list of them: the
+        Taliban's Afghanistan)."""
         homes = self.__dict__.get("_homes")
         if homes is None:
             homes = self.__dict__["_homes"] = {}
         found = homes.get(entity)
         if found is None:
             words = self.words_of(entity)
-            # (two letters are too few to tell places apart: "ҚР" and "КР" share a key; a person's name holds no place
-            # but by chance: a syllable of "Sadyr Japarov" in some script is a country's name in another)
-            named = frozenset() if self.entities[entity].type is EntityType.PERSON else (
+            # (two letters are too few to tell places apart: "ҚР" and "КР" share a key; a person's or a country's name
+            # holds no place but by chance or history: a syllable of "Sadyr Japarov" in some script is a country's
+            # name in another, "Kazakh SSR" names the Soviet Union)
+            named = frozenset() if self.entities[entity].type in (EntityType.PERSON, EntityType.COUNTRY) else (
                 self.places_named(k for k in words if len(k) > 2) or self.places_named(words))
             given = self.entities[entity].attributes.get("country") or ()
             found = homes[entity] = (named | self.positions(given if isinstance(given, list) else (given,))) - {entity}

@@ -396,7 +396,7 @@ class Resolver:
                 continue    # nor one without its first name word: "Treaty Organization" is no CSTO
             if (len(query.tokens) == 1 and entity.type in _PLACES and any_kind(state, "typo")
                     and _truncated(query.tokens[0].key, entry)):
-                continue    # a place's name cut short is another word: "Roman" is not Romania
+                continue    # a place's name cut short is another word: "Roman" is not Romania, "ország" not Írország
             if entity.type in _BODIES and both_unmatched(query, entry, state):
                 continue    # "Organisation of Islamic Cooperation" is no "Shanghai Cooperation Organisation"
             c = _explained(query, entry.parsed, thr, state)     # compare_parsed(query, entry.parsed)
@@ -461,9 +461,13 @@ class Resolver:
             return None
         found = self._resolve(head, None, wanted, when, thr=thr, skip=skip)
         homes = [index.home(p) for m in found for p in index.positions((m.entity.id,))]
-        # (a person is named there in full, or it is a place's name: "Lyons, France" is no Deborah Lyons)
+        # (a person is named there in full, or it is a place's name: "Lyons, France" is no Deborah Lyons; and a
+        # country lies in no other country: "Georgia, USA" is a state named after it)
+        in_country = all(index.entities[p].type is EntityType.COUNTRY for p in where)
         return [m for m, home in zip(found, homes) if (not home or home & where)
-                and (m.entity.type is not EntityType.PERSON or m.comparison.grade == "full")]
+                and (m.entity.type is not EntityType.PERSON or m.comparison.grade == "full")
+                and not (in_country and m.entity.type is EntityType.COUNTRY
+                         and not index.positions((m.entity.id,)) & where)]
 
     def _described(self, name: str, wanted: frozenset[EntityType] | None, when: _dt.date | None, *, thr: float,
                    skip: frozenset[int]) -> list[Match]:
@@ -565,13 +569,15 @@ class Resolver:
 
     def _other_level(self, query: ParsedName, state: _State, entity: int) -> bool:
         """Does the query add a kind of place of another level than the place's own (its names' kinds of place
-        and its ``level`` attribute: "region", "district", "settlement", a landform)?"""
+        and its ``level`` attribute: "region", "district", "settlement", a landform; a country's is none of them)?"""
         levels = self.index.lexicon.place_levels
         added = {levels[t.key] for t in unmatched(query, state) if t.key in levels}
         if not added:
             return False
         own = self.index.levels(entity)
-        return bool(own) and not added <= own
+        if not own:     # (a country is of no level but its own: "Mexico City", "Niger River" are other places)
+            return self.index.entities[entity].type is EntityType.COUNTRY
+        return not added <= own
 
     def _qualified(self, query: ParsedName, state: _State, entry: Entry) -> bool:
         """Does the query lack a qualifier ("Central", data/qualifiers.tsv) of a place's or an organisation's name,
@@ -738,9 +744,11 @@ def _holds_acronym(text: str) -> bool:
 
 
 def _truncated(key: str, entry: Entry) -> bool:
-    """Is ``key`` the start of the entry's one-word name, two letters or more short of it?"""
+    """Is ``key`` the start or the end of the entry's one-word name, two letters or more short of it ("Roman" of
+    Romania, the Hungarian "ország", country, of "Írország")?"""
     words = [t.key for t in entry.parsed.tokens if t.role is Role.NAME]
-    return len(words) == 1 and words[0].startswith(key) and len(words[0]) - len(key) >= 2
+    return (len(words) == 1 and (words[0].startswith(key) or words[0].endswith(key))
+            and len(words[0]) - len(key) >= 2)
 
 
 def _trimmed(name: str) -> str:

@@ -914,3 +914,22 @@ def test_a_one_word_query_is_a_persons_surname_not_another_word() -> None:
         assert r.resolve(query) == [], query
     for query, gold in [("Lyons", "dl"), ("Иванов", "ii"), ("Xi", "xi"), ("Deborah Lyons", "dl")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
+def test_a_country_with_a_kind_of_place_or_in_another_country_is_another_place() -> None:
+    """A country is of no level of place: with a kind of place it names another ("Mexico City", "Niger River"); nor
+    does it lie in another country ("Georgia, USA"), though in a region it may. A word that ends a country's
+    one-word name two letters short is another word (the Hungarian "ország", country, of "Írország")."""
+    g = Gazetteer.from_records([
+        {"id": "mx", "type": "country", "name": "Mexico"},
+        {"id": "ne", "type": "country", "name": "Niger"},
+        {"id": "ge", "type": "country", "name": "Georgia"},
+        {"id": "us", "type": "country", "name": "United States", "abbreviations": ["USA"]},
+        {"id": "ie", "type": "country", "name": "Ireland", "aliases": ["Írország"]},
+        {"id": "ca", "type": "place", "name": "Caucasus"},
+    ])
+    r = Resolver(g)
+    for query in ("Mexico City", "Niger River", "Georgia, USA", "ország"):
+        assert r.resolve(query) == [], query
+    for query, gold in [("Mexico", "mx"), ("Georgia, Caucasus", "ge"), ("Írország", "ie")]:
+        assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
