@@ -161,6 +161,7 @@ _MAX_WORDS = 10        # longest reading considered, in words
 _PARTICIPLE_GAP = re.compile(r"[-‐‑][^\W\d_]+ +")     # "-run ", "-led ": an owner's compound before its body
 _DEFINED_SPAN = 80    # characters before an abbreviation in brackets that may spell it out
 _LIST_MAX = 4         # names a list before a kind of place may hold ("Almaty, Zhambyl and Turkestan regions")
+_LAST_WORD = re.compile(r"\w+$")
 _LIST_GAP = re.compile(r" *, *| +")
 _HYPHEN_PART = re.compile(r"[-‐‑]\w+")
 _WATER = "water"      # the level of data/place_words.tsv that names a body of water ("ocean", "мұхиты")
@@ -581,7 +582,7 @@ class MentionFinder:
             out = self._owned_elsewhere(text, out, supported, owned_before)
         ends = {m.end for m in out}
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
-               and not self._other_level_after(text, q)]
+               and not self._other_level_after(text, q) and not self._compound_qualified(text, q)]
         out = self._namesakes(spans, infos, runs, out)
         out = self._defined_otherwise(text, out)
         if not demonyms:
@@ -703,6 +704,14 @@ class MentionFinder:
             found = self._listed_level(text, m.end)     # (a name with its own kind of place is no bare list item)
         own = self.resolver.index.levels(self._entity_no(m.entity))
         return bool(found) and bool(own) and not (found & own)
+
+    def _compound_qualified(self, text: str, m: Mention) -> bool:
+        """Is the mention the second part of a compound whose first is a qualifier ("Восточно-Казахстанской
+        области", East Kazakhstan Region: data/qualifiers.tsv)? Then the compound names another place."""
+        if m.start < 2 or text[m.start - 1] not in _HYPHENS:
+            return False
+        before = _LAST_WORD.search(text, 0, m.start - 1)
+        return before is not None and _key(before.group()) in self._lex.qualifiers
 
     def _listed_level(self, text: str, at: int) -> set[str]:
         """The levels of the kind of place that ends a list of capitalised names starting at ``at`` ("[Almaty] and
@@ -1182,6 +1191,8 @@ class MentionFinder:
         no name holds is likely a person's given name ("Georgia Wells", "Nursultan Nazarbayev", "Islam
         Karimov"): it needs the document to name it elsewhere."""
         after = infos[r.last + 1]
+        if r.first >= 2 and infos[r.first - 1][8] and infos[r.first - 2][1] in self._title_words:
+            return r    # the place a title is of: "President of Azerbaijan Ilham Aliyev"
         if (not after[0] or after[3] not in (0, 3) or after[8] or after[9] or after[1] in self._generic or r.pending
                 or (len(after[5]) > 1 and after[5].isupper())           # an acronym: "Түркия БАҚ"
                 or _stem_in(after[5], self._generic) is not None):   # an inflected title: "Қырғызстан Президенті"
@@ -1409,6 +1420,8 @@ class MentionFinder:
             kind = entry.name.kind
             if not _same_case(query, entry.name.text, kind):
                 continue
+            if kind is NameKind.DEMONYM and not _written_as(_WORD.findall(query), entry):
+                continue    # a demonym is a word of its language: "Түркі" (Turkic) is no Tajik "турк" with an ending
             if kind is NameKind.ABBREVIATION and lone and _other_letters(query, entry.name.text):
                 continue    # an abbreviation is its letters: the Russian "КР" (Kyrgyzstan) is not the Kazakh "ҚР"
             # One word read as a person whose name has several words is part of the name, whatever the
@@ -1466,6 +1479,8 @@ class MentionFinder:
                 continue   # a word joining two names: as many in the name as in the stretch, as a table reading
             if not _same_case(query, m.name.text, m.name.kind):
                 continue   # "Sr" is not "СССР"
+            if m.name.kind is NameKind.DEMONYM and not _written_as(_WORD.findall(query), entries[entry]):
+                continue   # a demonym is a word of its language (see _score)
             if one_word and _derived(self._parsed(query), entries[entry].parsed):
                 continue   # "Australian", "Nigerian": a word made from the name, not a misspelling of it
             if one_word and len(self._parsed(query).text) <= 2 and \
@@ -1494,12 +1509,14 @@ class MentionFinder:
                     e.right for e in m.comparison.evidence if e.left}))
 
     def _own_words(self, script: str, entity: int) -> frozenset[str]:
-        """The word keys of an entity's names written in ``script``."""
+        """The word keys of an entity's names written in ``script`` (not its demonyms: the Russian "турки", Turks,
+        makes no Kazakh "Түркі", Turkic, a name of Türkiye)."""
         found = self._script_words.get((script, entity))
         if found is None:
             index = self.resolver.index
             foreign = index.foreign_forms(script)
-            found = frozenset(w.key for i in self.resolver.index.entries_of(entity) if i not in foreign
+            found = frozenset(w.key for i in self.resolver.index.entries_of(entity)
+                              if i not in foreign and index.entries[i].name.kind is not NameKind.DEMONYM
                               for w in index.entries[i].parsed.tokens)
             self._script_words[(script, entity)] = found
         return found

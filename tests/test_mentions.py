@@ -893,3 +893,25 @@ def test_a_body_that_governs_a_place_owns_the_short_form_beside_it() -> None:
     assert [m.entity.id for m in found] == ["kz", "tb"]
     found = r.find_mentions("Kazakhstan agreed. The Taliban left. Foreign Ministry officials said so.")
     assert [m.entity.id for m in found] == ["kz", "tb", "mfa"]
+
+
+def test_the_place_a_title_is_of_and_a_qualified_compound() -> None:
+    """"President of Azerbaijan Ilham Aliyev": the place a title is of is no given name of the person after it. The
+    second part of a compound whose first is a qualifier ("Восточно-Казахстанской области") names another place,
+    not the country. A demonym is a word of its own language: the Kazakh "Түркі" (Turkic) is not the Russian
+    "турки" (Turks)."""
+    g = Gazetteer.from_records([
+        {"id": "az", "type": "country", "name": "Azerbaijan"},
+        {"id": "ge", "type": "country", "name": "Georgia"},
+        {"id": "kz", "type": "country", "name": "Kazakhstan",
+         "names": [{"text": "казахстанская", "kind": "demonym", "lang": "ru"}]},
+        {"id": "tr", "type": "country", "name": "Türkiye", "aliases": ["Түркия"],
+         "names": [{"text": "турки", "kind": "demonym", "lang": "ru"}]},
+    ])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.find_mentions("President of Azerbaijan Ilham Aliyev spoke.")] == ["az"]
+    assert r.find_mentions("Reporter Georgia Wells spoke.") == []
+    assert r.find_mentions("Он стал акимом Восточно-Казахстанской области.", demonyms=True) == []
+    assert r.find_mentions("Басшылар Түркі кеңесінің саммитіне қатысты.", demonyms=True) == []
+    assert [m.text for m in r.find_mentions("Турки и казахстанская делегация.", demonyms=True)] == [
+        "Турки", "казахстанская"]
