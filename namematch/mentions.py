@@ -582,7 +582,8 @@ class MentionFinder:
             out = self._owned_elsewhere(text, out, supported, owned_before)
         ends = {m.end for m in out}
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
-               and not self._other_level_after(text, q) and not self._compound_qualified(text, q)]
+               and not self._other_level_after(text, q) and not self._compound_qualified(text, q)
+               and not _branded(text, q, ends)]
         out = self._namesakes(spans, infos, runs, out)
         out = self._defined_otherwise(text, out)
         if not demonyms:
@@ -1688,6 +1689,20 @@ def _is_initial(info: _Info) -> bool:
 def _vowelless(key: str) -> bool:
     """A romanisation that wrote no (or almost no) vowels: how abjad names reach Latin text unvocalised."""
     return len(key) >= 3 and sum(c in "aeiou" for c in key) * 4 <= len(key)
+
+
+def _branded(text: str, m: Mention, ends: Container[int]) -> bool:
+    """Is a place's name the second word of a brand written in another script before it ("Sputnik Қазақстан",
+    "Sputnik Афганистан": an outlet's edition, not the country)? The word before is capitalised, in another
+    script, and no mention's end."""
+    if m.entity.type not in _PLACE_TYPES or m.start < 2 or text[m.start - 1] != " ":
+        return False
+    before = _LAST_WORD.search(text, 0, m.start - 1)
+    if before is None or before.end() in ends or not before.group()[:1].isupper():
+        return False
+    own = detect_script(m.text)
+    other = detect_script(before.group())
+    return bool(own and other and own != other and not before.group().isdigit())
 
 
 def _written_as(words: Sequence[str], entry: Entry) -> bool:

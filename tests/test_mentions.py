@@ -915,3 +915,17 @@ def test_the_place_a_title_is_of_and_a_qualified_compound() -> None:
     assert r.find_mentions("Басшылар Түркі кеңесінің саммитіне қатысты.", demonyms=True) == []
     assert [m.text for m in r.find_mentions("Турки и казахстанская делегация.", demonyms=True)] == [
         "Турки", "казахстанская"]
+
+
+def test_a_place_after_a_brand_in_another_script_is_the_brands() -> None:
+    """"Sputnik Қазақстан", "Sputnik Афганистан": a capitalised word in another script right before a place's name
+    makes a brand of them (an outlet's edition); a mention, a number or a sentence's end before it does not."""
+    g = Gazetteer.from_records([
+        {"id": "kz", "type": "country", "name": "Kazakhstan", "aliases": ["Қазақстан", "Казахстан"]},
+        {"id": "un", "type": "org", "name": "United Nations", "abbreviations": ["ООН", "UN"]},
+    ])
+    r = Resolver(g)
+    assert r.find_mentions("Бұл туралы хабарлайды Sputnik Қазақстан.") == []
+    for text, ids in [("По данным ООН Казахстан вырос.", ["un", "kz"]), ("В 2023 Казахстан вырос.", ["kz"]),
+                      ("Reuters. Казахстан вырос.", ["kz"])]:
+        assert [m.entity.id for m in r.find_mentions(text)] == ids, text
