@@ -571,17 +571,17 @@ class NameIndex:
     def given_names(self, entity: int) -> frozenset[str]:
         """Keys of a person's given names: the words its names hold before a patronymic ("Садыр Нургожоевич
         Жапаров", "Kasym Zhomart Kemeluly Tokayev"), but for the surname that starts a name whose patronymic ends it
-        ("Жапаров Садыр Нургожоевич"). The table is built on first use (a benign race between threads)."""
-        table = self.__dict__.get("_given")
-        if table is None:
-            found: dict[int, set[str]] = defaultdict(set)
-            for entry in self.entries:
-                tokens = [t for t in entry.parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC)]
+        ("Жапаров Садыр Нургожоевич"). Computed once per entity (a benign race between threads)."""
+        cache: dict[int, frozenset[str]] = self.__dict__.setdefault("_given", {})
+        found = cache.get(entity)
+        if found is None:
+            keys: set[str] = set()
+            for i in self.entries_of(entity):
+                tokens = [t for t in self.entries[i].parsed.tokens if t.role in (Role.NAME, Role.PATRONYMIC)]
                 at = next((n for n, t in enumerate(tokens) if t.role is Role.PATRONYMIC), 0)
-                surname_first = at == len(tokens) - 1
-                found[entry.entity].update(t.key for t in tokens[int(surname_first):at] if t.key)
-            table = self.__dict__["_given"] = {e: frozenset(v) for e, v in found.items()}
-        return table.get(entity, frozenset())
+                keys.update(t.key for t in tokens[int(at == len(tokens) - 1):at] if t.key)
+            found = cache[entity] = frozenset(keys)
+        return found
 
     def coded(self, code: str) -> frozenset[int]:
         """The entities whose ISO 3166 code (an ``iso3166_*`` id: "KZ", "KAZ") is ``code``, as written in capitals
