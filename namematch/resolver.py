@@ -368,9 +368,10 @@ class Resolver:
             if grade in ("partial", "full") and entity.type in _BODIES and self._qualified(query, state, entry):
                 continue    # a place's or a body's name with other name words is another one: "Pakistani Taliban"
             if loose(state) and (title_only or (named := entry.name.script or detect_script(entry.name.text)) in HAN
-                                 or (named in SYLLABIC and script not in SYLLABIC | HAN)):
+                                 or (named in SYLLABIC and script and script not in SYLLABIC | HAN)):
                 continue    # a title is no name ("Mawlawi" / "Malaui"), nor a syllable off a Chinese name another, nor
-                # a kana or hangul name's romanisation near another script's name (کراچۍ, Karachi, is no クロアチア)
+                # a kana, hangul or Indic name's romanisation near another script's name (کراچۍ, Karachi, is no
+                # クロアチア; "Prague" no पराग्वे, Paraguay)
             if acronymic(entry.name) and script == (entry.name.script or detect_script(entry.name.text)) and (
                     loose(state, "variant") or (len(query.tokens) == 1 and letters(query.source) != letters(
                         entry.name.text))):

@@ -26,8 +26,11 @@ __all__ = ["ACRONYM_LETTERS", "FAR", "HAN", "SHORT_SKELETON", "SYLLABIC", "acron
 FAR = 3               # letters apart that make two words of a person's name two names
 HAN = frozenset({"Hani", "Hans", "Hant"})   # Chinese characters: a name is its characters
 #: Syllabaries whose romanisation adds the vowels and merges the consonants its syllables impose ("クロアチア" is
-#: "kuroachia", "토카예프" "tokayepeu"): a name read off one by its consonants or one letter off is the script's.
-SYLLABIC = frozenset({"Hira", "Kana", "Jpan", "Hang", "Kore"})
+#: "kuroachia", "토카예프" "tokayepeu"), and abugidas whose romanisation guesses the vowels a consonant carries
+#: ("पराग्वे", Paraguay, reads as "Prague" does): a name read off one by its consonants or one letter off is the
+#: script's.
+SYLLABIC = frozenset({"Hira", "Kana", "Jpan", "Hang", "Kore", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu",
+                      "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Khmr", "Mymr", "Tibt", "Ethi"})
 SHORT_SKELETON = 4    # consonants a place's name needs before one of them may differ in a typo
 
 

@@ -933,3 +933,15 @@ def test_a_country_with_a_kind_of_place_or_in_another_country_is_another_place()
         assert r.resolve(query) == [], query
     for query, gold in [("Mexico", "mx"), ("Georgia, Caucasus", "ge"), ("Írország", "ie")]:
         assert [m.entity.id for m in r.resolve(query)][:1] == [gold], query
+
+
+def test_an_indic_names_romanisation_is_no_typo_of_a_latin_query() -> None:
+    """An abugida's romanisation guesses the vowels its consonants carry: a Latin query one letter off the
+    romanisation of a Devanagari name is not that name ("Prague" is no पराग्वे, Paraguay); the name itself, or a
+    query in another Indic script, still is."""
+    g = Gazetteer.from_records([{"id": "py", "type": "country", "name": "Paraguay", "aliases": ["पराग्वे"]},
+                                {"id": "ag", "type": "person", "name": "Ashraf Ghani", "aliases": ["अशरफ़ ग़नी"]}])
+    r = Resolver(g)
+    assert r.resolve("Prague") == []
+    assert [m.entity.id for m in r.resolve("पराग्वे")] == ["py"]
+    assert [m.entity.id for m in r.resolve("అష్రఫ్ ఘనీ")][:1] == ["ag"]
