@@ -929,3 +929,13 @@ def test_a_place_after_a_brand_in_another_script_is_the_brands() -> None:
     for text, ids in [("По данным ООН Казахстан вырос.", ["un", "kz"]), ("В 2023 Казахстан вырос.", ["kz"]),
                       ("Reuters. Казахстан вырос.", ["kz"])]:
         assert [m.entity.id for m in r.find_mentions(text)] == ids, text
+
+
+def test_a_german_weak_adjective_ending_on_a_names_first_word() -> None:
+    """German declines an adjective that begins a name after an article ("der Kirgisischen Republik", "der Russischen
+    Föderation"): the span is the name, read as its nominative."""
+    g = Gazetteer.from_records([{"id": "kg", "type": "country", "name": "Kyrgyzstan",
+                                 "names": [{"text": "Kirgisische Republik", "kind": "alias", "lang": "de"}]}])
+    r = Resolver(g)
+    found = r.find_mentions("Vertreter der Kirgisischen Republik sprachen.")
+    assert [(m.text, m.entity.id) for m in found] == [("Kirgisischen Republik", "kg")]
