@@ -594,7 +594,8 @@ class NameIndex:
                     if kind.startswith("iso3166") and isinstance(value, str):
                         found[value].add(i)
             table = self.__dict__["_codes"] = {k: frozenset(v) for k, v in found.items()}
-        return table.get(code, frozenset())
+        found_codes: frozenset[int] = table.get(code, frozenset())
+        return found_codes
 
     def positions(self, ids: Iterable[object]) -> frozenset[int]:
         """The positions of the entities with these ids (unknown ids are left out)."""

@@ -480,8 +480,9 @@ class Resolver:
             return [m for m in found if m.comparison.grade == "full"
                     and (not person or m.entity.type is EntityType.PERSON)]
 
-        head, comma, _ = name.partition(_COMMAS.search(name).group() if _COMMAS.search(name) else ",")
-        if comma and head.strip() and (found := whole(head)):
+        comma = _COMMAS.search(name)
+        head = name[:comma.start()] if comma else ""
+        if head.strip() and (found := whole(head)):
             return found
         words = name.split()
         titles = self.index.lexicon.titles
