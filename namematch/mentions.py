@@ -161,7 +161,6 @@ _MAX_WORDS = 10        # longest reading considered, in words
 _PARTICIPLE_GAP = re.compile(r"[-‐‑][^\W\d_]+ +")     # "-run ", "-led ": an owner's compound before its body
 _DEFINED_SPAN = 80    # characters before an abbreviation in brackets that may spell it out
 _LIST_MAX = 4         # names a list before a kind of place may hold ("Almaty, Zhambyl and Turkestan regions")
-_LAST_WORD = re.compile(r"\w+$")
 _LIST_GAP = re.compile(r" *, *| +")
 _HYPHEN_PART = re.compile(r"[-‐‑]\w+")
 _WATER = "water"      # the level of data/place_words.tsv that names a body of water ("ocean", "мұхиты")
@@ -582,7 +581,7 @@ class MentionFinder:
             out = self._owned_elsewhere(text, out, supported, owned_before)
         ends = {m.end for m in out}
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
-               and not self._other_level_after(text, q) and not self._compound_qualified(text, q)
+               and not self._other_level_after(text, q)
                and not _branded(text, q, ends)]
         out = self._namesakes(spans, infos, runs, out)
         out = self._defined_otherwise(text, out)
@@ -696,28 +695,23 @@ class MentionFinder:
         if not (water or m.entity.type is EntityType.PLACE):
             return False
         after = _FIRST_WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
-        levels = self._lex.place_levels
         word = after.group() if after is not None else ""
-        found = {levels[k] for k in _any_form_keys(word) if k in levels} if word else set()
+        found = self._levels_of(word) if word else set()
         if water:   # (Latin-script press capitalises a sea's name: "the Kazakh sea port" is no sea)
             return _WATER in found and (word[:1].isupper() or detect_script(word) != "Latn")
-        if not found and not any(k in levels for w in _FIRST_WORD.findall(m.text)[-1:] for k in _any_form_keys(w)):
+        if not found and not any(map(self._levels_of, _FIRST_WORD.findall(m.text)[-1:])):
             found = self._listed_level(text, m.end)     # (a name with its own kind of place is no bare list item)
         own = self.resolver.index.levels(self._entity_no(m.entity))
         return bool(found) and bool(own) and not (found & own)
 
-    def _compound_qualified(self, text: str, m: Mention) -> bool:
-        """Is the mention the second part of a compound whose first is a qualifier ("Восточно-Казахстанской
-        области", East Kazakhstan Region: data/qualifiers.tsv)? Then the compound names another place."""
-        if m.start < 2 or text[m.start - 1] not in _HYPHENS:
-            return False
-        before = _LAST_WORD.search(text, 0, m.start - 1)
-        return before is not None and _key(before.group()) in self._lex.qualifiers
+    def _levels_of(self, word: str) -> set[str]:
+        """The levels of the kind of place ``word`` is, as written or with a case ending (data/place_words.tsv)."""
+        levels = self._lex.place_levels
+        return {levels[k] for k in _any_form_keys(word) if k in levels}
 
     def _listed_level(self, text: str, at: int) -> set[str]:
         """The levels of the kind of place that ends a list of capitalised names starting at ``at`` ("[Almaty] and
         Zhambyl regions", "[Алматы] және Жамбыл облыстарының"): each name of the list is a place of that kind."""
-        levels = self._lex.place_levels
         items = 0
         while items < _LIST_MAX and (gap := _LIST_GAP.match(text, at)) and (w := _FIRST_WORD.match(text, gap.end())):
             word, joined = w.group(), "," in gap.group()
@@ -733,7 +727,7 @@ class MentionFinder:
             while (part := _HYPHEN_PART.match(text, at)):   # ("Jalal-Abad")
                 at = part.end()
             after = _FIRST_WORD.match(text, at + 1) if text[at:at + 1] == " " else None
-            if after is not None and (found := {levels[k] for k in _any_form_keys(after.group()) if k in levels}):
+            if after is not None and (found := self._levels_of(after.group())):
                 return found
         return set()
 
@@ -1697,7 +1691,7 @@ def _branded(text: str, m: Mention, ends: Container[int]) -> bool:
     script, and no mention's end."""
     if m.entity.type not in _PLACE_TYPES or m.start < 2 or text[m.start - 1] != " ":
         return False
-    before = _LAST_WORD.search(text, 0, m.start - 1)
+    before = _LAST_WORD.search(text, max(0, m.start - 1 - _LONGEST_BRAND), m.start - 1)
     if before is None or before.end() in ends or not before.group()[:1].isupper():
         return False
     own = detect_script(m.text)
@@ -1813,6 +1807,7 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 _start_of = operator.methodcaller("start")
 _LAST_WORD = re.compile(r"(?<!\w)\w+$")
 _FIRST_WORD = re.compile(r"\w+")
+_LONGEST_BRAND = 24         # letters of the longest brand word read before a place's name ("Sputnik")
 _LONGEST_QUALIFIER = 16     # letters of the longest qualifier a place's name may follow ("Центральная": 11)
 # Entities whose one-word names are also given names: "Georgia Wells", "Ислам Каримов" (the religion's name).
 _NAMESAKE_TYPES = _PLACE_TYPES | {EntityType.OTHER}

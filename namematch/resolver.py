@@ -507,6 +507,8 @@ class Resolver:
         """A name with a note in brackets ("Sadyr Japarov (born 1968)", "Almaty (formerly Alma-Ata)"): the name
         outside them, in the place the note names if it names one ("Osh oblast (Kyrgyzstan)", as after a comma),
         else the note's matches if the name outside has none ("(FYROM)"). None when there is no note."""
+        if "(" not in name and "[" not in name:
+            return None     # (the mention finder's many readings have none)
         notes = [n.strip() for n in _NOTE.findall(name)]
         head = " ".join(_NOTE.sub(" ", name).split())
         if not notes or not head or not any(notes) or any(c in head for c in "()[]"):
