@@ -598,7 +598,9 @@ class Resolver:
             return False
         # (words of the entity's other names qualify nothing: "Islamic Jihad Union (IJU)")
         own = index.words_of(entry.entity)
-        home = index.home(entry.entity)
+        # (a country is its own home: another country's word before it names another place, "British Honduras")
+        home = index.home(entry.entity) or (frozenset({entry.entity})
+                                            if index.entities[entry.entity].type is EntityType.COUNTRY else frozenset())
         for t in extra:
             if t.key in own:
                 continue

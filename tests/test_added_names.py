@@ -182,6 +182,14 @@ NAMES = [
     ('Frounze', 'bishkek'),
     ('Pischpek', 'bishkek'),
     ('Сталинобод', 'dushanbe'),
+    ('UK', 'united-kingdom'),
+    ('U.K.', 'united-kingdom'),
+    ('Republic of Korea', 'south-korea'),
+    ('Korea, Republic of', 'south-korea'),
+    ('DPRK', 'north-korea'),
+    ('DR Congo', 'democratic-republic-of-the-congo'),
+    ('Lao PDR', 'laos'),
+    ('Abyssinia', 'ethiopia'),
 ]
 
 # (former name, a date it was in use, entity id)
@@ -208,6 +216,10 @@ FORMER = [
     ('Radio Liberation', '1955-06-01', 'rfe-rl'),
     ('Stalinobod', '1950-01-01', 'dushanbe'),
     ('Werny', '1900-01-01', 'almaty'),
+    ('Rhodesia', '1970-01-01', 'zimbabwe'),
+    ('British Honduras', '1960-01-01', 'belize'),
+    ('Nyasaland', '1950-01-01', 'malawi'),
+    ('Trucial States', '1960-01-01', 'united-arab-emirates'),
 ]
 
 
@@ -240,6 +252,12 @@ def test_former_name_out_of_its_period(resolver: Resolver, name: str, when: str,
 ])
 def test_name_in_running_text(resolver: Resolver, text: str, span: str, entity_id: str) -> None:
     assert (span, entity_id) in {(m.text, m.entity.id) for m in resolver.find_mentions(text)}
+
+
+@pytest.mark.parametrize("text", ["The UK and the U.K.'s envoys", "ROK and DPRK delegations"])
+def test_abbreviation_in_running_text(resolver: Resolver, text: str) -> None:
+    assert {m.entity.id for m in resolver.find_mentions(text)} >= (
+        {"united-kingdom"} if "UK" in text else {"south-korea", "north-korea"})
 
 
 def test_curated_country_names_are_not_short_words() -> None:

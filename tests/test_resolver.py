@@ -343,6 +343,20 @@ def test_a_body_belongs_to_the_country_its_data_gives() -> None:
     assert ids("Marvian Torvanin") == ["tor"] and ids("Hashmat Torvanin") == []
 
 
+def test_another_countrys_word_before_a_country_names_another_place() -> None:
+    """A country is its own home: "British Honduras" (Belize) is not Honduras, nor "American Samoa" Samoa; the
+    country's own words still qualify it ("Kordian Republic")."""
+    g = Gazetteer.from_records([
+        {"id": "kordia", "type": "country", "name": "Kordia", "demonyms": ["Kordian"],
+         "aliases": ["Kordian Republic"]},
+        {"id": "marv", "type": "country", "name": "Marvia", "demonyms": ["Marvian"]},
+    ])
+    r = Resolver(g)
+    ids = lambda q: [m.entity.id for m in r.resolve(q)]  # noqa: E731
+    assert ids("Marvian Kordia") == [] and ids("Kordian Marvia") == []
+    assert ids("Kordian Republic") == ["kordia"] and ids("Kordia") == ["kordia"]
+
+
 def test_names_that_read_alike_leave_room_for_the_entitys_other_names() -> None:
     """Forms of one entity that normalise to the same text take one candidate place, not three."""
     g = Gazetteer.from_records([{"id": "b", "type": "person", "name": "Abdul Ghani Baradar",
