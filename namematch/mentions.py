@@ -617,9 +617,10 @@ class MentionFinder:
             return found
         starts = {m.start for m in found}
         covered = {p for m in found for p in range(m.start, m.end)}
-        others = {infos[last][1] for first, last in runs
-                  if last > first and infos[last][1] in self._surnames and spans[last][0] not in covered
-                  and spans[last - 1][0] not in starts}
+        # (any word of a run, after a capitalised word: "met Akylbek Japarov on Monday" is one run to its last word)
+        others = {infos[j][1] for first, last in runs for j in range(first + 1, last + 1)
+                  if infos[j][1] in self._surnames and spans[j][0] not in covered
+                  and spans[j - 1][0] not in starts and infos[j - 1][0] and not infos[j - 1][8]}
         if not others:
             return found
         full = {m.entity.id for m in found if m.form != "partial"}

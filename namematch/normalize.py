@@ -41,6 +41,9 @@ __all__ = ["Word", "letters", "normalize", "normalize_word", "words"]
 
 # Characters removed inside a word (apostrophes, modifier letters used as apostrophes, joiners, soft hyphen).
 _DROP = dict.fromkeys(map(ord, "'’‘`´ʼʻʹʽ\u02bc\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640"), None)
+# (a zero-width non-joiner stays until transliteration, which reads it as a word's end inside the word: the Persian
+# "خامنه‌ای" is "khamnehi", its ه a final vowel, not the "khamnhay" of the letters joined)
+_DROP_KEEP_ZWNJ = {k: v for k, v in _DROP.items() if k != 0x200C}
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _UNSPACED = frozenset({"Hani", "Hans", "Hant", "Hira", "Kana", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"})
 
@@ -102,7 +105,7 @@ class Word:
 @lru_cache(maxsize=1 << 17)
 def normalize_word(word: str) -> tuple[str, str | None]:
     """Normalise one word (no spaces or punctuation) to ``(ascii words, script)``."""
-    w = unicodedata.normalize("NFKC", word).casefold().translate(_DROP)
+    w = unicodedata.normalize("NFKC", word).casefold().translate(_DROP_KEEP_ZWNJ)
     if w.isascii():
         return " ".join(_ASCII_WORD.findall(w)), ("Latn" if any(c.isalpha() for c in w) else None)
     w = w.translate(_optional_fold())

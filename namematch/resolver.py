@@ -281,7 +281,8 @@ class Resolver:
                 # (a hyphenated word is inflected on its last part: "Алма-Ату" is "Алма-Ата")
                 written = word_key(_HYPHENS.split(word)[-1])
                 stem, lang = next(((f, g) for f, g in dictionary_forms(folded, table)
-                                   if (k := word_key(_HYPHENS.split(f)[-1])) in postings and k != written),
+                                   if (k := word_key(_HYPHENS.split(f)[-1])) in postings and k != written
+                                   and len(k) > 1),     # (one letter is an initial: "Алма-А" is no stem of "Алма-Ату")
                                   (None, ""))
                 if stem:
                     langs.add(SUFFIXING.get(lang, lang))

@@ -57,6 +57,10 @@ _CLASH_IF_BOTH_OMIT = frozenset({Role.PATRONYMIC})
 _OMIT_INITIAL = 0.95   # an optional word written as an initial, left out
 _FATHERS_CLASH = 0.85  # the further cost of names that give two different fathers
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
+_APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same skeleton
+_VOWELS = frozenset("aeiouy")
+_ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
+_SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
 _FULL_PREFIX = 3      # words of a name matched at the start of a longer one that make it a full name
@@ -131,26 +135,82 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         return EXACT, "exact"
     if a.key and a.key == b.key:
         return VARIANT, "variant"
-    if len(a.text) == 1 or len(b.text) == 1:
-        short, long_ = (a, b) if len(a.text) <= len(b.text) else (b, a)
-        if len(long_.text) > 1 and (long_.text[0] == short.text or long_.key[:1] == short.key[:1]):
+    if len(a.text) == 1 or len(b.text) == 1 or a.role is Role.INITIAL or b.role is Role.INITIAL:
+        short, long_ = (a, b) if (a.role is Role.INITIAL or len(a.text) == 1) and not (
+            b.role is Role.INITIAL and len(b.text) < len(a.text)) else (b, a)
+        if len(long_.text) > len(short.text) and long_.role is not Role.INITIAL and (
+                long_.text.startswith(short.text) or (short.key and long_.key.startswith(short.key))
+                or (len(short.text) == 1 and short.key and long_.key[:1] == short.key[:1])):
             return INITIAL, "initial"
         return 0.0, "none"
     if a.abjad or b.abjad:
-        if a.skeleton and a.skeleton == b.skeleton:
-            # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike.
-            return skeleton_score(len(a.skeleton)), "skeleton"
         written, latin = (a, b) if a.abjad else (b, a)
+        if a.skeleton and a.skeleton == b.skeleton:
+            # Fewer consonants, more names share them: "gn" is Ghani and Ghana alike. One consonant with the
+            # letters written and the Latin adding only vowels is as good as two: علی / Ali (ع unwritten).
+            if len(a.skeleton) == 1 and not latin.abjad and _vowels_added(written.key, latin.key):
+                return skeleton_score(2), "skeleton"
+            return skeleton_score(len(a.skeleton)), "skeleton"
         if not latin.abjad and transcribed_ending(written.skeleton, latin.key, latin.skeleton):
             # The same skeleton but for an ending written as it sounds ("جاپاروف" / "Japarov").
             return skeleton_score(len(latin.skeleton)), "skeleton"
+        if a.abjad != b.abjad:
+            if _one_apart(a.skeleton, b.skeleton):
+                # An h on one side only: ه read as a consonant or as a final vowel, "th" / "dh" of two letters
+                # (تهران "thran" / Tehran, کندهار / Kandahar), ح the Latin writes or drops (صالح / Saleh); or ق
+                # written "gh" as Persian says it (عراقچی / Araghchi, قم / Ghom).
+                return _APART * skeleton_score(min(len(a.skeleton), len(b.skeleton))), "skeleton"
         # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
         too_short = min(len(a.skeleton), len(b.skeleton)) < 5
         sim = 0.0 if too_short else _typo(a.skeleton, b.skeleton) - 0.08
         if a.abjad and b.abjad:
             sim = max(sim, _typo(a.key, b.key))
         return sim, "typo"
+    if _other_element(a.key, b.key):
+        return 0.0, "none"
     return _typo(a.key, b.key), "typo"
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Are two skeletons (of two consonants or more) one "h" apart, or one "g" / "k" apart?"""
+    if min(len(a), len(b)) < 2:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and set(diff[0]) == {"g", "k"}
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    # (an "l" before a sun letter is the article, which the Latin writes assimilated: الدین / "uddin")
+    return any((long_[i] == "h" or (long_[i] == "l" and long_[i + 1:i + 2] in _SUN))
+               and long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _vowels_added(written: str, latin: str) -> bool:
+    """Is ``latin`` the letters ``written`` in order, with vowels between them and nothing else?"""
+    letters_ = iter(written)
+    want = next(letters_, None)
+    for ch in latin:
+        if ch == want:
+            want = next(letters_, None)
+        elif ch not in _VOWELS:
+            return False
+    return want is None
+
+
+def _other_element(a: str, b: str) -> bool:
+    """Do two keys end in the same name element of three letters or more (as keyed: "ullah" is "ula"), with
+    different words of two letters or more before it, three edits apart or more? Then they are two compound
+    names with one element in common ("Obaidullah" / "Hamidullah", "Nursultan" / "Aisultan", "Badruddin" /
+    "Nasiruddin"), not one name misspelt. (A word with more letters after a shared start is inflected or derived:
+    "кыргыздары" is "kyrgyz".)"""
+    n = min(len(a), len(b))
+    if n < _ELEMENT + 2:
+        return False
+    suffix = next((i for i in range(n) if a[-1 - i] != b[-1 - i]), n)
+    if suffix < _ELEMENT or min(len(a), len(b)) - suffix < 2:
+        return False
+    return jellyfish.damerau_levenshtein_distance(a[:-suffix], b[:-suffix]) >= _ELEMENT_EDITS
 
 
 def skeleton_score(consonants: int) -> float:
@@ -200,8 +260,9 @@ def _candidates(a: Sequence[NameToken], b: Sequence[NameToken]) -> list[_Pair]:
                             (joined.abjad or tb.abjad) and joined.skeleton == tb.skeleton):
                         continue
                     s, kind = _token_similarity(joined, tb)
-                    if kind == "skeleton" and (_typo(joined.key, tb.key) < _COMPOUND_KEY_FLOOR or "".join(
-                            t.skeleton for t in left[i:i + n]) != tb.skeleton):
+                    if kind == "skeleton" and (_typo(joined.key, tb.key) < _COMPOUND_KEY_FLOOR or (
+                            (words := "".join(t.skeleton for t in left[i:i + n])) != tb.skeleton
+                            and not (joined.abjad != tb.abjad and _one_apart(words, tb.skeleton)))):
                         # joined words far apart but for their consonants ("Aiicia Hahn" / چین), or met only
                         # because a consonant doubled across the join ("With Taliban" / طالبان)
                         continue
@@ -349,10 +410,17 @@ def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
         if clashing:    # (two fathers' names: "Ivan Petrovich" is no "Ivan Sergeyevich", "С. К." no "С. Н.")
             score *= _FATHERS_CLASH
         grade = "conflict"
+    if chosen and _lone_initial(ta, score_a) and _lone_initial(tb, score_b):
+        # An initial on each side without a partner: two given names ("S. Japarov" is not "A. Japarov").
+        score, grade = score * _FATHERS_CLASH, "conflict"
     acro = max(_acronym(a, b), _acronym(b, a))
     if acro > score:
         score, grade = acro, "acronym"
     return min(1.0, max(0.0, round(score, 6))), grade, score, chosen, score_a, score_b
+
+
+def _lone_initial(tokens: Sequence[NameToken], scores: list[float]) -> bool:
+    return any(t.role is Role.INITIAL and not s for t, s in zip(tokens, scores))
 
 
 def _named_then_more(scores: list[float]) -> bool:

@@ -156,6 +156,51 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((part, w.script) for w in words(chunk) for part in w.text.split())
 
 
+@lru_cache(maxsize=1)
+def _letter_romanisations() -> frozenset[str]:
+    """How the schemes write one Cyrillic letter in Latin with several letters ("sh", "kh", "zh", "yu", "tsch"): such
+    a word with a dot is that letter's initial ("Sh. Mirziyoyev", as Uzbek and Russian press abbreviate "Shavkat")."""
+    from .translit import variants
+    out = set()
+    for code in range(0x0410, 0x0500):
+        ch = chr(code)
+        if ch.isalpha() and ch.isupper():
+            out.update(v.text.lower() for v in variants(ch) if len(v.text) > 1 and v.text.isascii() and v.text.isalpha())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _initial_parts(text: str) -> frozenset[str]:
+    """The normalised words of ``text`` that are initials written with more than one letter: one letter of another
+    script romanised ("Ш." is "sh"), or a dotted Latin spelling of one ("Sh.")."""
+    out = set()
+    for chunk in text.split():
+        for w in words(chunk):
+            if w.text and " " not in w.text and len(w.text) > 1 and w.source.isalpha() and (
+                    len(w.source) == 1 or (w.source[:1].isupper() and w.source[1:].islower()
+                                           and chunk[w.end:w.end + 1] == "."
+                                           and w.source.lower() in _letter_romanisations())):
+                out.add(w.text)
+    return frozenset(out)
+
+
+_EZAFE = re.compile(r"(?<=[^\W\d_])-([^\W\d_])(?=-|\s|$)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _ezafe_parts(text: str) -> frozenset[str]:
+    """The normalised one-letter words of ``text`` joined by a hyphen to the word before them: a connector (the
+    Persian ezafe of "Mazar-i-Sharif", "Pul-e Khumri", "Lashkar-e-Taiba"), not an initial."""
+    return frozenset(w.text for m in _EZAFE.finditer(text) for w in words(m.group(1)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _dotted_letters(text: str) -> frozenset[str]:
+    """The normalised words of ``text`` written as one capital letter and a dot."""
+    return frozenset(w.text for chunk in text.split() for w in words(chunk)
+                     if len(w.source) == 1 and w.source.isupper() and chunk[w.end:w.end + 1] == ".")
+
+
 def raw_words(text: str) -> list[tuple[str, str | None]]:
     """The normalised words of ``text`` (one per ASCII word) with the script each came from."""
     return [p for chunk in text.split() for p in _chunk_words(chunk)]
@@ -214,7 +259,9 @@ def parse_name(
     if len(raw) > 1 and function_words:
         dropped = lex.function_words
         if not dropped.isdisjoint(raw):
-            kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped]
+            # (a letter with a dot is an initial, not the word: "A. Japarov", "И. Иванов")
+            dotted = _dotted_letters(words_of)
+            kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped or w[0] in dotted]
             if kept:
                 raw, keys = [w for w, _ in kept], [k for _, k in kept]
     if callable(weights):
@@ -231,7 +278,8 @@ def parse_name(
     if type in (None, "org", "place", "country") and len(keys) > 1:
         # An abbreviated generic word reads as the word ("Org." is "Organization"), where it is generic.
         keys = [lex.abbreviations.get(k, k) for k in keys]
-    roles = _roles(texts, keys, type, lex)
+    roles = _roles(texts, keys, type, lex, *((_initial_parts(words_of), _ezafe_parts(words_of)) if len(raw) > 1
+                                             else (frozenset(), frozenset())))
     if keys is not written:
         keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
@@ -277,8 +325,10 @@ def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str], before: 
     return " ".join(out)
 
 
-def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) -> list[Role]:
-    """The role of each word (``keys``: their romanisation keys)."""
+def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon,
+           initial_words: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset()) -> list[Role]:
+    """The role of each word (``keys``: their romanisation keys; ``initial_words``: words that are initials
+    though of several letters; ``connectors``: one-letter words that are no initials)."""
     n = len(texts)
     roles = [Role.NAME] * n
     if n <= 1:
@@ -288,7 +338,9 @@ def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon) ->
     org_words = lex.org_words if type in (None, "org") else None
     place_words = lex.place_words if type in (None, "place", "country") else None
     for i, (t, k) in enumerate(zip(texts, keys)):
-        if len(t) == 1 and initials and t.isalpha():
+        if t in connectors and len(t) == 1:
+            roles[i] = Role.PARTICLE
+        elif (len(t) == 1 or t in initial_words) and initials and t.isalpha():
             roles[i] = Role.INITIAL
         elif lex.particle_of(t, k) in ("article", "connector"):
             roles[i] = Role.PARTICLE

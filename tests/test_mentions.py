@@ -683,6 +683,8 @@ def test_a_surname_alone_where_the_document_names_a_namesake_is_not_the_entity()
     assert found(r, "Chairman Akylbek Japarov toured the site. Japarov, who is not related, said.") == []
     assert [e for _, e, _ in found(r, "Sadyr Japarov met Akylbek Japarov. Japarov said.")] == ["sj", "sj"]
     assert [e for _, e, _ in found(r, "Japarov said it.")] == ["sj"]
+    # (the namesake inside a longer run of capitalised words and connectors, "Akylbek Japarov on Monday")
+    assert found(r, "The minister met Akylbek Japarov on Monday. Japarov said the mine matters.") == []
 
 
 def test_an_institutions_name_and_its_countrys_abbreviation_are_one_mention() -> None:
