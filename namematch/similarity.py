@@ -154,12 +154,11 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         if not latin.abjad and transcribed_ending(written.skeleton, latin.key, latin.skeleton):
             # The same skeleton but for an ending written as it sounds ("جاپاروف" / "Japarov").
             return skeleton_score(len(latin.skeleton)), "skeleton"
-        if a.abjad != b.abjad:
-            if _one_apart(a.skeleton, b.skeleton):
-                # An h on one side only: ه read as a consonant or as a final vowel, "th" / "dh" of two letters
-                # (تهران "thran" / Tehran, کندهار / Kandahar), ح the Latin writes or drops (صالح / Saleh); or ق
-                # written "gh" as Persian says it (عراقچی / Araghchi, قم / Ghom).
-                return _APART * skeleton_score(min(len(a.skeleton), len(b.skeleton))), "skeleton"
+        if a.abjad != b.abjad and _one_apart(a.skeleton, b.skeleton):
+            # An h on one side only: ه read as a consonant or as a final vowel, "th" / "dh" of two letters
+            # (تهران "thran" / Tehran, کندهار / Kandahar), ح the Latin writes or drops (صالح / Saleh); or ق
+            # written "gh" as Persian says it (عراقچی / Araghchi, قم / Ghom); or an article before a sun letter.
+            return _APART * skeleton_score(min(len(a.skeleton), len(b.skeleton))), "skeleton"
         # Skeletons are short and vowel-blind: only long ones one edit apart count, and less.
         too_short = min(len(a.skeleton), len(b.skeleton)) < 5
         sim = 0.0 if too_short else _typo(a.skeleton, b.skeleton) - 0.08

@@ -165,7 +165,8 @@ def _letter_romanisations() -> frozenset[str]:
     for code in range(0x0410, 0x0500):
         ch = chr(code)
         if ch.isalpha() and ch.isupper():
-            out.update(v.text.lower() for v in variants(ch) if len(v.text) > 1 and v.text.isascii() and v.text.isalpha())
+            out.update(v.text.lower() for v in variants(ch)
+                       if len(v.text) > 1 and v.text.isascii() and v.text.isalpha())
     return frozenset(out)
 
 
@@ -278,8 +279,9 @@ def parse_name(
     if type in (None, "org", "place", "country") and len(keys) > 1:
         # An abbreviated generic word reads as the word ("Org." is "Organization"), where it is generic.
         keys = [lex.abbreviations.get(k, k) for k in keys]
-    roles = _roles(texts, keys, type, lex, *((_initial_parts(words_of), _ezafe_parts(words_of)) if len(raw) > 1
-                                             else (frozenset(), frozenset())))
+    several = len(raw) > 1
+    roles = _roles(texts, keys, type, lex, initial_words=_initial_parts(words_of) if several else frozenset(),
+                   connectors=_ezafe_parts(words_of) if several else frozenset())
     if keys is not written:
         keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
@@ -325,7 +327,7 @@ def _cjk_titles(text: str, suffixes: tuple[str, ...], found: list[str], before: 
     return " ".join(out)
 
 
-def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon,
+def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon, *,
            initial_words: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset()) -> list[Role]:
     """The role of each word (``keys``: their romanisation keys; ``initial_words``: words that are initials
     though of several letters; ``connectors``: one-letter words that are no initials)."""
