@@ -821,6 +821,9 @@ class MentionFinder:
         readings = self._readings(list(range(last - first + 1)), infos[first:last + 1], thr, date, hyphened)
         if initial:
             readings = [_as_initial(r) for r in readings]
+        # (a short form that needs support, right before a capitalised word no name holds, heads another name:
+        # "RFE/RL's Radio Mashaal" is no Radio Azattyk)
+        readings = [r for r in readings if not self._heads_unknown(r, infos[first:last + 1])]
         if not _title_case(infos, range(first + initial, last + 1)):
             readings = [r for r in readings if not (self._after_given_name(r, infos[first:last + 1], initial)
                                                     and r.first - 1 not in hyphened and r.last not in hyphened)]
@@ -1166,6 +1169,17 @@ class MentionFinder:
         kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n and r.last not in hyphened
                 else r for r in out]
         return [r for r in kept if r is not None]
+
+    def _heads_unknown(self, r: _Reading, infos: Sequence[_Info]) -> bool:
+        """Is ``r`` a short form every reading of which needs another entity's support (its owner's), followed in its
+        run by a capitalised word no name holds, neither a title's nor an institution's?"""
+        after = r.last + 1
+        # (two such words are rather a person's name after an office: "Председатель Сената Маулен Ашимбаев")
+        return (after < len(infos) and bool(r.options) and _given_name(infos[after])
+                and not (after + 1 < len(infos) and _given_name(infos[after + 1]))
+                and infos[after][1] not in self._generic
+                and all(o.entity >= 0 and o.support is not None and o.support - {o.entity} and o.form != "demonym"
+                        for o in r.options))
 
     def _after_given_name(self, r: _Reading, infos: Sequence[_Info], initial: bool) -> bool:
         """Is ``r`` a person's surname alone right after a capitalised word no name holds (not a sentence's

@@ -190,6 +190,8 @@ NAMES = [
     ('DR Congo', 'democratic-republic-of-the-congo'),
     ('Lao PDR', 'laos'),
     ('Abyssinia', 'ethiopia'),
+    ('Ресей Федерациясы', 'russia'),
+    ('Россия Федерациясы', 'russia'),
 ]
 
 # (former name, a date it was in use, entity id)

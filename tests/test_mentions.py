@@ -941,3 +941,25 @@ def test_a_german_weak_adjective_ending_on_a_names_first_word() -> None:
     r = Resolver(g)
     found = r.find_mentions("Vertreter der Kirgisischen Republik sprachen.")
     assert [(m.text, m.entity.id) for m in found] == [("Kirgisischen Republik", "kg")]
+
+
+@pytest.mark.parametrize(("text", "span", "entity_id"), [
+    ("Qazaqstannyñ prezidentı Astanada sóz söiledi.", "Qazaqstannyñ", "kazakhstan"),
+    ("«Qūmtördı Sadyr Japarovtyñ özı tekserse», – dedı.", "Sadyr Japarovtyñ", "sadyr-japarov"),
+    ("Qūmtör – Qyrğyzstandağy eñ ırı altyn kenı.", "Qyrğyzstandağy", "kyrgyzstan"),
+])
+def test_kazakh_case_endings_in_the_latin_alphabet_of_2021(resolver: Resolver, text: str, span: str,
+                                                            entity_id: str) -> None:
+    """The 2021 alphabet writes the Cyrillic endings with ñ, ğ and ı ("-nyñ", "-dağy", "-tyñ")."""
+    assert (span, entity_id, "full") in found(resolver, text)
+
+
+def test_a_short_form_before_a_name_no_gazetteer_holds_heads_that_name(resolver: Resolver) -> None:
+    """A body's short form that its owner beside it supports ("RFE/RL's Radio") is the head of another name when a
+    capitalised word no name holds follows ("Radio Mashaal"); two such words after an office are a person's name,
+    and a title after it is a title ("Председатель Сената Маулен Ашимбаев", "Foreign Ministry Press Secretary")."""
+    assert "azattyk" not in [e for _, e, _ in found(resolver, "He told RFE/RL's Radio Mashaal that the vote was held.")]
+    assert ("Сената", "senate-kazakhstan", "full") in found(
+        resolver, "В Астане Председатель Сената Маулен Ашимбаев отметил рост числа кандасов в Казахстане.")
+    assert "mfa-kazakhstan" in [e for _, e, _ in found(
+        resolver, "Kazakh Foreign Ministry Press Secretary Aibek Smadiyarov said so.")]
