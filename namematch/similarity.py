@@ -40,6 +40,7 @@ from attrs import field, frozen
 from .lexicon import lexicon
 from .phonetic import key_skeleton, transcribed_ending, uncached_translit_key
 from .structure import NameToken, ParsedName, Role, Weights, parse_name
+from .translit import detect_script
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "Evidence", "compare", "compare_parsed", "token_similarity"]
 
@@ -59,6 +60,7 @@ _FATHERS_CLASH = 0.85  # the further cost of names that give two different fathe
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same skeleton
 _VOWELS = frozenset("aeiouy")
+FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
 _SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
@@ -315,14 +317,14 @@ _Assessment = tuple[float, str, float, list[_Pair], list[float], list[float]]
 _State = tuple[bool, _Assessment] | None
 
 
-def _scored(a: ParsedName, b: ParsedName) -> tuple[float, str, _State]:
+def _scored(a: ParsedName, b: ParsedName, strict: bool = False) -> tuple[float, str, _State]:
     """``compare_parsed(a, b)``'s score and grade, without the evidence (most candidates a resolver
     scores fall below the threshold and need none), and the state :func:`_explained` builds it from."""
     flip = (a.text, a.source) > (b.text, b.source)   # canonical order: the score is symmetric
     x, y = (b, a) if flip else (a, b)
     if not x.tokens or not y.tokens:
         return 0.0, "empty", None
-    assessed = _assess(x, y)
+    assessed = _assess(x, y, strict)
     return assessed[0], assessed[1], (flip, assessed)
 
 
@@ -347,11 +349,15 @@ def _explained(a: ParsedName, b: ParsedName, threshold: float, state: _State) ->
     return Comparison(a.source, b.source, score, score >= threshold, threshold, grade, tuple(evidence))
 
 
-def _assess(a: ParsedName, b: ParsedName) -> _Assessment:
+def _assess(a: ParsedName, b: ParsedName, strict: bool = False) -> _Assessment:
     """(score, grade, unrounded score, the aligned pairs, each word's pair score in ``a`` and in
-    ``b``) of two names with words, in the order given."""
+    ``b``) of two names with words, in the order given. ``strict``: two name words three letters apart or more,
+    as written and in their keys, are two names, not one misspelt (the resolver decides that with the entity's
+    type and other names in hand; :func:`compare` has only the two names)."""
     ta, tb = a.tokens, b.tokens
     chosen = _align(ta, tb)
+    if strict:
+        chosen = [p for p in chosen if not _far_typo(p, ta, tb)]
     score_a = [0.0] * len(ta)
     score_b = [0.0] * len(tb)
     for s, _kind, ia, ib in chosen:
@@ -422,6 +428,17 @@ def _lone_initial(tokens: Sequence[NameToken], scores: list[float]) -> bool:
     return any(t.role is Role.INITIAL and not s for t, s in zip(tokens, scores))
 
 
+def _far_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> bool:
+    """Is ``pair`` two name words aligned as a typo though ``FAR_TYPO`` letters apart or more, as written and in
+    their keys ("Ashraf" / "Hashmat")?"""
+    _s, kind, ia, ib = pair
+    if kind != "typo" or len(ia) != 1 or len(ib) != 1:
+        return False
+    x, y = ta[ia[0]], tb[ib[0]]
+    return (x.role is y.role is Role.NAME and jellyfish.damerau_levenshtein_distance(x.text, y.text) >= FAR_TYPO
+            and jellyfish.damerau_levenshtein_distance(x.key, y.key) >= FAR_TYPO)
+
+
 def _named_then_more(scores: list[float]) -> bool:
     """Are the first words of the longer name (three or more) all matched and the rest not: a full name with
     more words after it, as sanctions lists write a father's name or a tribe after a name ("Abdul Ghani Baradar
@@ -461,5 +478,7 @@ def compare(
             raise TypeError(f"names must be str, got {type(arg).__name__}")
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
-    return compare_parsed(parse_name(a, type, weights=weights), parse_name(b, type, weights=weights),
-                          threshold=threshold)
+    x, y = parse_name(a, type, weights=weights), parse_name(b, type, weights=weights)
+    # (strict within one script: across scripts, an exonym and a transliteration differ more, "Alexander" /
+    # "Александр")
+    return _explained(x, y, threshold, _scored(x, y, strict=detect_script(a) == detect_script(b))[2])
