@@ -61,6 +61,8 @@ _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same skeleton
 _VOWELS = frozenset("aeiouy")
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
+_SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may differ in a typo
+_SOUNDS = str.maketrans("gqxdwfz", "kkktvvs")   # consonants romanisations interchange (voicing, k / q / g, v / w)
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
 _SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
@@ -357,7 +359,8 @@ def _assess(a: ParsedName, b: ParsedName, strict: bool = False) -> _Assessment:
     ta, tb = a.tokens, b.tokens
     chosen = _align(ta, tb)
     if strict:
-        chosen = [p for p in chosen if not _far_typo(p, ta, tb)]
+        lone = sum(t.role is Role.NAME for t in ta) == 1 == sum(t.role is Role.NAME for t in tb)
+        chosen = [p for p in chosen if not (_far_typo(p, ta, tb) or (lone and _consonant_typo(p, ta, tb)))]
     score_a = [0.0] * len(ta)
     score_b = [0.0] * len(tb)
     for s, _kind, ia, ib in chosen:
@@ -437,6 +440,19 @@ def _far_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> 
     x, y = ta[ia[0]], tb[ib[0]]
     return (x.role is y.role is Role.NAME and jellyfish.damerau_levenshtein_distance(x.text, y.text) >= FAR_TYPO
             and jellyfish.damerau_levenshtein_distance(x.key, y.key) >= FAR_TYPO)
+
+
+def _consonant_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> bool:
+    """Is ``pair`` two words matched as a typo whose consonant skeletons are two letters apart, or one apart with
+    fewer than ``_SHORT_SKELETON`` consonants? Of two one-word names, that is two names: "Astana" / "Astara",
+    "Omsk" / "Tomsk" (the resolver's rule for places and lone surnames)."""
+    _s, kind, ia, ib = pair
+    if kind != "typo" or len(ia) != 1 or len(ib) != 1:
+        return False
+    x, y = ta[ia[0]].skeleton, tb[ib[0]].skeleton
+    if x == y or x.replace("ch", "h").translate(_SOUNDS) == y.replace("ch", "h").translate(_SOUNDS):
+        return False    # (consonants one romanisation writes differently: "Bukhara" / "Buchara", "Khiva" / "Chiwa")
+    return jellyfish.damerau_levenshtein_distance(x, y) > 1 or min(len(x), len(y)) < _SHORT_SKELETON
 
 
 def _named_then_more(scores: list[float]) -> bool:
