@@ -62,7 +62,8 @@ _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same
 _VOWELS = frozenset("aeiouy")
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
 _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may differ in a typo
-_SOUNDS = str.maketrans("gqxdwfz", "kkktvvs")   # consonants romanisations interchange (voicing, k / q / g, v / w)
+# consonants romanisations interchange (voicing, k / q / g; f for v, which a skeleton drops as it drops w)
+_SOUNDS = str.maketrans({"g": "k", "q": "k", "x": "k", "d": "t", "z": "s", "f": None, "w": None})
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
 _SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
