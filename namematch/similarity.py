@@ -38,8 +38,10 @@ import jellyfish
 from attrs import field, frozen
 
 from .lexicon import lexicon
-from .phonetic import key_skeleton, transcribed_ending, uncached_translit_key
+from .normalize import normalize
+from .phonetic import key_skeleton, transcribed_ending, translit_key, uncached_translit_key
 from .structure import NameToken, ParsedName, Role, Weights, parse_name
+from .tables import read_rows
 from .translit import detect_script
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "Evidence", "compare", "compare_parsed", "token_similarity"]
@@ -61,6 +63,9 @@ _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same skeleton
 _VOWELS = frozenset("aeiouy")
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
+ADJECTIVE = 0.9       # a place's adjective against its name ("Жамбылская" / "Жамбыл")
+_ADJECTIVE_STEM = 3   # letters an adjective's stem keeps
+_LINKS = ("in", "ov", "ev")   # letters between a place's name and its adjective's ending ("Akmol-in-skaya")
 _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may differ in a typo
 # consonants romanisations interchange (voicing, k / q / g; f for v, which a skeleton drops as it drops w)
 _SOUNDS = str.maketrans({"g": "k", "q": "k", "x": "k", "d": "t", "z": "s", "f": None, "w": None})
@@ -170,6 +175,9 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         if a.abjad and b.abjad:
             sim = max(sim, _typo(a.key, b.key))
         return sim, "typo"
+    adjective = max(_adjective_score(a.key, b.key), _adjective_score(b.key, a.key))
+    if adjective:
+        return adjective, "adjective"
     if _other_element(a.key, b.key):
         return 0.0, "none"
     return _typo(a.key, b.key), "typo"
@@ -200,6 +208,55 @@ def _vowels_added(written: str, latin: str) -> bool:
         elif ch not in _VOWELS:
             return False
     return want is None
+
+
+def _qualifiers_paired(chosen: list[_Pair], ta: Sequence[NameToken], tb: Sequence[NameToken]) -> list[_Pair]:
+    """``chosen`` with each qualifier word left on both sides paired with one of the same meaning in the other name
+    ("Батыс" / "West", "Vostochno" / "East"), and none paired with a qualifier of another meaning ("Солтүстік" /
+    "Оңтүстік"). (compare() alone: the resolver weighs a qualifier against the entity's own names.)"""
+    meanings = _qualifier_meanings()
+    out = [p for p in chosen
+           if not (len(p[2]) == len(p[3]) == 1 and ta[p[2][0]].key in meanings and tb[p[3][0]].key in meanings
+                   and meanings[ta[p[2][0]].key] != meanings[tb[p[3][0]].key])]
+    used_a = {i for p in out for i in p[2]}
+    used_b = {j for p in out for j in p[3]}
+    for i, t in enumerate(ta):
+        if i in used_a or t.key not in meanings:
+            continue
+        j = next((j for j, u in enumerate(tb) if j not in used_b and meanings.get(u.key) == meanings[t.key]), None)
+        if j is not None:
+            out.append((VARIANT, "variant", (i,), (j,)))
+            used_a.add(i)
+            used_b.add(j)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _qualifier_meanings() -> dict[str, str]:
+    """Qualifier word key -> its meaning (``data/qualifiers.tsv``: "north", "west", "central"...)."""
+    return {translit_key(normalize(cols[0])): cols[2] for _, cols in read_rows("qualifiers.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    """Keys' endings that make a place's name an adjective (``data/place_adjectives.tsv``), longest first."""
+    return tuple(sorted({cols[0] for _, cols in read_rows("place_adjectives.tsv", 2)}, key=lambda e: (-len(e), e)))
+
+
+def _adjective_score(adjective: str, name: str) -> float:
+    """Score of the key ``adjective`` as the adjective of the place named ``name`` ("jambilska" / "jambil",
+    "akmolinska" / "akmola"), or 0."""
+    if len(name) < _ADJECTIVE_STEM:
+        return 0.0
+    for ending in _adjective_endings():
+        if not adjective.endswith(ending) or len(adjective) - len(ending) < _ADJECTIVE_STEM:
+            continue
+        stem = adjective[:-len(ending)]
+        stems = {stem, stem[:-2]} if stem.endswith(_LINKS) and len(stem) - 2 >= _ADJECTIVE_STEM else {stem}
+        names = {name, name[:-1]} if name[-1] in _VOWELS else {name}
+        apart = min(jellyfish.damerau_levenshtein_distance(x, y) for x in stems for y in names)
+        return ADJECTIVE if apart == 0 else ADJECTIVE - 0.1 if apart == 1 and len(stem) > _ADJECTIVE_STEM else 0.0
+    return 0.0
 
 
 def _other_element(a: str, b: str) -> bool:
@@ -320,14 +377,15 @@ _Assessment = tuple[float, str, float, list[_Pair], list[float], list[float]]
 _State = tuple[bool, _Assessment] | None
 
 
-def _scored(a: ParsedName, b: ParsedName, strict: bool = False) -> tuple[float, str, _State]:
+def _scored(a: ParsedName, b: ParsedName, strict: bool = False, qualifiers: bool = False
+            ) -> tuple[float, str, _State]:
     """``compare_parsed(a, b)``'s score and grade, without the evidence (most candidates a resolver
     scores fall below the threshold and need none), and the state :func:`_explained` builds it from."""
     flip = (a.text, a.source) > (b.text, b.source)   # canonical order: the score is symmetric
     x, y = (b, a) if flip else (a, b)
     if not x.tokens or not y.tokens:
         return 0.0, "empty", None
-    assessed = _assess(x, y, strict)
+    assessed = _assess(x, y, strict, qualifiers)
     return assessed[0], assessed[1], (flip, assessed)
 
 
@@ -352,16 +410,19 @@ def _explained(a: ParsedName, b: ParsedName, threshold: float, state: _State) ->
     return Comparison(a.source, b.source, score, score >= threshold, threshold, grade, tuple(evidence))
 
 
-def _assess(a: ParsedName, b: ParsedName, strict: bool = False) -> _Assessment:
+def _assess(a: ParsedName, b: ParsedName, strict: bool = False, qualifiers: bool = False) -> _Assessment:
     """(score, grade, unrounded score, the aligned pairs, each word's pair score in ``a`` and in
     ``b``) of two names with words, in the order given. ``strict``: two name words three letters apart or more,
     as written and in their keys, are two names, not one misspelt (the resolver decides that with the entity's
-    type and other names in hand; :func:`compare` has only the two names)."""
+    type and other names in hand; :func:`compare` has only the two names). ``qualifiers``: pair the names'
+    qualifiers by meaning (:func:`_qualifiers_paired`)."""
     ta, tb = a.tokens, b.tokens
     chosen = _align(ta, tb)
     if strict:
         lone = sum(t.role is Role.NAME for t in ta) == 1 == sum(t.role is Role.NAME for t in tb)
         chosen = [p for p in chosen if not (_far_typo(p, ta, tb) or (lone and _consonant_typo(p, ta, tb)))]
+    if qualifiers:
+        chosen = _qualifiers_paired(chosen, ta, tb)
     score_a = [0.0] * len(ta)
     score_b = [0.0] * len(tb)
     for s, _kind, ia, ib in chosen:
@@ -498,4 +559,5 @@ def compare(
     x, y = parse_name(a, type, weights=weights), parse_name(b, type, weights=weights)
     # (strict within one script: across scripts, an exonym and a transliteration differ more, "Alexander" /
     # "Александр")
-    return _explained(x, y, threshold, _scored(x, y, strict=detect_script(a) == detect_script(b))[2])
+    state = _scored(x, y, strict=detect_script(a) == detect_script(b), qualifiers=True)[2]
+    return _explained(x, y, threshold, state)

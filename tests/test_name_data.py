@@ -32,7 +32,8 @@ TABLES = {
     "org_words.tsv": (("form", "category", "lang"), ("form", "lang")),
     "abbreviations.tsv": (("form", "expansion", "lang"), ("form", "lang")),
     "place_words.tsv": (("form", "lang", "meaning", "level"), ("form", "lang")),
-    "qualifiers.tsv": (("form", "lang"), ("form", "lang")),
+    "qualifiers.tsv": (("form", "lang", "meaning"), ("form", "lang")),
+    "place_adjectives.tsv": (("ending", "lang", "note"), ("ending",)),
     "cjk_suffixes.tsv": (("form", "category", "lang", "meaning"), ("form", "lang")),
     "apostrophe_suffixes.tsv": (("suffix", "lang", "note"), ("suffix", "lang")),
 }
@@ -47,6 +48,8 @@ ALLOWED = {
     ("patronymics.tsv", "kind"): {"patronymic", "surname"},
     ("org_words.tsv", "category"): {"legal", "generic"},
     ("cjk_suffixes.tsv", "category"): {"title", "kind"},
+    ("qualifiers.tsv", "meaning"): {"north", "south", "east", "west", "central", "upper", "lower", "inner", "outer",
+                                    "great", "small", "new", "mountainous"},
     ("place_words.tsv", "level"): {"region", "district", "settlement", "mountains", "river", "valley", "lake", "water"},
 }
 

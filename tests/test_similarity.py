@@ -270,3 +270,24 @@ def test_one_word_names_consonants_apart_are_two_names() -> None:
     assert not compare("Central Bank of Iran", "Central Bank of Iraq").is_match
     assert compare("Bukhara", "Buchara").is_match
     assert compare("Khiva", "Chiwa").is_match
+
+
+@pytest.mark.parametrize(("adjectival", "name"), [
+    ("Жамбылская область", "Жамбыл облысы"),            # Russian adjective, Kazakh noun
+    ("Akmolinskaya Oblast", "Akmola Region"),           # with the linking "-in-"
+    ("Obwód akmolski", "Akmola Region"),                # Polish
+    ("Pavlodarskaya oblast", "Pavlodar Region"),
+])
+def test_a_places_adjective_matches_its_name(adjectival: str, name: str) -> None:
+    assert compare(adjectival, name).is_match
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("Батыс Қазақстан облысы", "Западно-Казахстанская область", True),   # "West" in Kazakh and in Russian
+    ("East Kazakhstan Region", "Шығыс Қазақстан облысы", True),
+    ("Солтүстік Қазақстан облысы", "Оңтүстік Қазақстан облысы", False),  # North and South
+])
+def test_qualifiers_match_by_meaning_across_languages(one: str, other: str, same: bool) -> None:
+    """compare() pairs the qualifiers of two names by what they mean (data/qualifiers.tsv), and never two
+    qualifiers of different meanings, however alike they are written."""
+    assert compare(one, other).is_match is same
