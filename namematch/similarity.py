@@ -62,6 +62,7 @@ _FATHERS_CLASH = 0.85  # the further cost of names that give two different fathe
 _SKELETON_BY_LEN = {1: 0.6, 2: 0.68, 3: 0.8}
 _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same skeleton
 _VOWELS = frozenset("aeiouy")
+_VOWEL_TYPO_MIN = 4   # letters a word needs before its vowels may differ at half an edit's cost
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
 ADJECTIVE = 0.9       # a place's adjective against its name ("Жамбылская" / "Жамбыл")
 _ADJECTIVE_STEM = 3   # letters an adjective's stem keeps
@@ -180,7 +181,7 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         return adjective, "adjective"
     if _other_element(a.key, b.key):
         return 0.0, "none"
-    return _typo(a.key, b.key), "typo"
+    return max(_typo(a.key, b.key), _vowels_typo(a.key, b.key)), "typo"
 
 
 def _one_apart(a: str, b: str) -> bool:
@@ -272,6 +273,18 @@ def _other_element(a: str, b: str) -> bool:
     if suffix < _ELEMENT or min(len(a), len(b)) - suffix < 2:
         return False
     return jellyfish.damerau_levenshtein_distance(a[:-suffix], b[:-suffix]) >= _ELEMENT_EDITS
+
+
+def _vowels_typo(a: str, b: str) -> float:
+    """Typo score of two keys of one length that differ only in vowels, each counted as half an edit: the vowels
+    are what romanisations of one name disagree on most ("Fargʻona" / "Fergana", "Buxoro" / "Bukhara", "Qudus" /
+    "Qados"); 0 for other keys."""
+    if len(a) != len(b) or len(a) < _VOWEL_TYPO_MIN or a[0] != b[0]:
+        return 0.0      # (a first vowel changed is another word more often: "Aman" / "Oman")
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if not diff or not all(x in _VOWELS and y in _VOWELS for x, y in diff):
+        return 0.0
+    return max(0.0, TYPO_MAX - 0.3 * len(diff) / len(a) - 0.03 * max(0, 6 - len(a)))
 
 
 def skeleton_score(consonants: int) -> float:
