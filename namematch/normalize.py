@@ -45,6 +45,7 @@ _DROP = dict.fromkeys(map(ord, "'’‘`´ʼʻʹʽ\u02bc\u00ad\u200b\u200c\u200d
 # "خامنه‌ای" is "khamnehi", its ه a final vowel, not the "khamnhay" of the letters joined)
 _DROP_KEEP_ZWNJ = {k: v for k, v in _DROP.items() if k != 0x200C}
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+_TURKIC_C = re.compile("[əğış]")    # letters that make a word Azerbaijani or Turkish (or Kazakh, which writes no c)
 _UNSPACED = frozenset({"Hani", "Hans", "Hant", "Hira", "Kana", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"})
 
 
@@ -111,6 +112,8 @@ def normalize_word(word: str) -> tuple[str, str | None]:
     w = w.translate(_optional_fold())
     script = detect_script(w)
     latin = to_latin(w).casefold().translate(_DROP)   # schemes write apostrophes too (Uzbek ў -> oʻ)
+    if "c" in latin and _TURKIC_C.search(latin):
+        latin = latin.replace("c", "j")     # Azerbaijani and Turkish c is English j: "Gəncə" is Ganja, "Cəlil" Jalil
     if not latin.isascii():
         latin = unidecode(latin.translate(_latin_fold())).casefold()
     parts = _ASCII_WORD.findall(latin)

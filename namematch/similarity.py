@@ -65,6 +65,8 @@ _VOWELS = frozenset("aeiouy")
 _VOWEL_TYPO_MIN = 4   # letters a word needs before its vowels may differ at half an edit's cost
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
 ADJECTIVE = 0.9       # a place's adjective against its name ("Жамбылская" / "Жамбыл")
+SURNAME_ENDING = 0.85  # one surname stem with swapped endings ("Rahmonov" / "Rahmonzoda")
+_SURNAME_STEM = 4
 _ADJECTIVE_STEM = 3   # letters an adjective's stem keeps
 _LINKS = ("in", "ov", "ev")   # letters between a place's name and its adjective's ending ("Akmol-in-skaya")
 _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may differ in a typo
@@ -179,6 +181,8 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
     adjective = max(_adjective_score(a.key, b.key), _adjective_score(b.key, a.key))
     if adjective:
         return adjective, "adjective"
+    if _one_surname(a.key, b.key):
+        return SURNAME_ENDING, "variant"
     if _other_element(a.key, b.key):
         return 0.0, "none"
     return max(_typo(a.key, b.key), _vowels_typo(a.key, b.key)), "typo"
@@ -258,6 +262,25 @@ def _adjective_score(adjective: str, name: str) -> float:
         apart = min(jellyfish.damerau_levenshtein_distance(x, y) for x in stems for y in names)
         return ADJECTIVE if apart == 0 else ADJECTIVE - 0.1 if apart == 1 and len(stem) > _ADJECTIVE_STEM else 0.0
     return 0.0
+
+
+@lru_cache(maxsize=1)
+def _surname_endings() -> tuple[str, ...]:
+    """Surname endings one person's surname swaps (``data/surname_endings.tsv``), as keys, longest first."""
+    return tuple(sorted({translit_key(cols[0]) for _, cols in read_rows("surname_endings.tsv", 2)},
+                        key=lambda e: (-len(e), e)))
+
+
+def _one_surname(a: str, b: str) -> bool:
+    """Are two keys one stem of four letters or more with two of the swapped surname endings, or one and none
+    ("rahmonov" / "rahmon", "saidov" / "saidzoda"), the stems equal or, between two endings, differing only in
+    vowels?"""
+    def stem(key: str) -> tuple[str, str]:
+        ending = next((e for e in _surname_endings() if key.endswith(e) and len(key) - len(e) >= _SURNAME_STEM), "")
+        return key[:len(key) - len(ending)], ending
+    (x, ex), (y, ey) = stem(a), stem(b)
+    # (a stem's vowels may differ only between two endings: "Caparov" is no "Kipar", Cyprus)
+    return ex != ey and len(x) >= _SURNAME_STEM and (x == y or (bool(ex and ey) and _vowels_typo(x, y) > 0))
 
 
 def _other_element(a: str, b: str) -> bool:

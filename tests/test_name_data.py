@@ -34,6 +34,7 @@ TABLES = {
     "place_words.tsv": (("form", "lang", "meaning", "level"), ("form", "lang")),
     "qualifiers.tsv": (("form", "lang", "meaning"), ("form", "lang")),
     "place_adjectives.tsv": (("ending", "lang", "note"), ("ending",)),
+    "surname_endings.tsv": (("ending", "lang", "note"), ("ending",)),
     "cjk_suffixes.tsv": (("form", "category", "lang", "meaning"), ("form", "lang")),
     "apostrophe_suffixes.tsv": (("suffix", "lang", "note"), ("suffix", "lang")),
 }
