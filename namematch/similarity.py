@@ -178,10 +178,13 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         if a.abjad and b.abjad:
             sim = max(sim, _typo(a.key, b.key))
         return sim, "typo"
-    adjective = max(_adjective_score(a.key, b.key), _adjective_score(b.key, a.key))
-    if adjective:
-        return adjective, "adjective"
-    if _one_surname(a.key, b.key):
+    endings = _adjective_endings()
+    if a.key.endswith(endings) or b.key.endswith(endings):
+        adjective = max(_adjective_score(a.key, b.key), _adjective_score(b.key, a.key))
+        if adjective:
+            return adjective, "adjective"
+    endings = _surname_endings()
+    if (a.key.endswith(endings) or b.key.endswith(endings)) and _one_surname(a.key, b.key):
         return SURNAME_ENDING, "variant"
     if _other_element(a.key, b.key):
         return 0.0, "none"

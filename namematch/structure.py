@@ -172,15 +172,17 @@ def _letter_romanisations() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _initial_parts(text: str) -> frozenset[str]:
-    """The normalised words of ``text`` that are initials written with more than one letter: one letter of another
-    script romanised ("Ш." is "sh"), or a dotted Latin spelling of one ("Sh.")."""
+    """The normalised words of ``text`` that are initials written with more than one letter and a dot: one letter
+    of another script romanised ("Ш." is "sh"), or a Latin spelling of one ("Sh.")."""
+    if "." not in text:
+        return frozenset()      # (an initial has its dot)
     out = set()
     for chunk in text.split():
         for w in words(chunk):
-            if w.text and " " not in w.text and len(w.text) > 1 and w.source.isalpha() and (
-                    len(w.source) == 1 or (w.source[:1].isupper() and w.source[1:].islower()
-                                           and chunk[w.end:w.end + 1] == "."
-                                           and w.source.lower() in _letter_romanisations())):
+            if (w.text and " " not in w.text and len(w.text) > 1 and w.source.isalpha()
+                    and chunk[w.end:w.end + 1] == "." and (
+                        len(w.source) == 1 or (w.source[:1].isupper() and w.source[1:].islower()
+                                               and w.source.lower() in _letter_romanisations()))):
                 out.add(w.text)
     return frozenset(out)
 
@@ -192,6 +194,8 @@ _EZAFE = re.compile(r"(?<=[^\W\d_])-([^\W\d_])(?=-|\s|$)")
 def _ezafe_parts(text: str) -> frozenset[str]:
     """The normalised one-letter words of ``text`` joined by a hyphen to the word before them: a connector (the
     Persian ezafe of "Mazar-i-Sharif", "Pul-e Khumri", "Lashkar-e-Taiba"), not an initial."""
+    if "-" not in text:
+        return frozenset()
     return frozenset(w.text for m in _EZAFE.finditer(text) for w in words(m.group(1)))
 
 
@@ -279,9 +283,11 @@ def parse_name(
     if type in (None, "org", "place", "country") and len(keys) > 1:
         # An abbreviated generic word reads as the word ("Org." is "Organization"), where it is generic.
         keys = [lex.abbreviations.get(k, k) for k in keys]
-    several = len(raw) > 1
-    roles = _roles(texts, keys, type, lex, initial_words=_initial_parts(words_of) if several else frozenset(),
-                   connectors=_ezafe_parts(words_of) if several else frozenset())
+    if len(raw) > 1 and ("." in words_of or "-" in words_of):    # (most names have neither)
+        roles = _roles(texts, keys, type, lex, initial_words=_initial_parts(words_of),
+                       connectors=_ezafe_parts(words_of))
+    else:
+        roles = _roles(texts, keys, type, lex)
     if keys is not written:
         keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
@@ -340,11 +346,9 @@ def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon, *,
     org_words = lex.org_words if type in (None, "org") else None
     place_words = lex.place_words if type in (None, "place", "country") else None
     for i, (t, k) in enumerate(zip(texts, keys)):
-        if t in connectors and len(t) == 1:
-            roles[i] = Role.PARTICLE
-        elif (len(t) == 1 or t in initial_words) and initials and t.isalpha():
+        if (len(t) == 1 or t in initial_words) and initials and t.isalpha() and t not in connectors:
             roles[i] = Role.INITIAL
-        elif lex.particle_of(t, k) in ("article", "connector"):
+        elif t in connectors or lex.particle_of(t, k) in ("article", "connector"):
             roles[i] = Role.PARTICLE
         elif org_words is not None and k in org_words:
             roles[i] = Role.LEGAL if org_words[k] == "legal" else Role.GENERIC
