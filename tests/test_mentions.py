@@ -963,3 +963,9 @@ def test_a_short_form_before_a_name_no_gazetteer_holds_heads_that_name(resolver:
         resolver, "В Астане Председатель Сената Маулен Ашимбаев отметил рост числа кандасов в Казахстане.")
     assert "mfa-kazakhstan" in [e for _, e, _ in found(
         resolver, "Kazakh Foreign Ministry Press Secretary Aibek Smadiyarov said so.")]
+
+
+def test_kazakh_demonyms_in_the_latin_alphabet_of_2021(resolver: Resolver) -> None:
+    """Each Kazakh demonym in Cyrillic is also listed in the 2021 Latin alphabet, case endings included."""
+    got = found(resolver, "Qyrğyz parlamentı men qazaqtar.", demonyms=True)
+    assert ("Qyrğyz", "kyrgyzstan", "demonym") in got and ("qazaqtar", "kazakhstan", "demonym") in got
