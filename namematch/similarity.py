@@ -64,6 +64,7 @@ _APART = 0.97         # skeletons one "h" or a "g" / "k" apart, against the same
 _VOWELS = frozenset("aeiouy")
 _VOWEL_TYPO_MIN = 4   # letters a word needs before its vowels may differ at half an edit's cost
 FAR_TYPO = 3          # letters apart that make two name words two names, for compare()
+_FAR_WEIGHT = 0.5     # ... of words at least this informative
 ADJECTIVE = 0.9       # a place's adjective against its name ("Жамбылская" / "Жамбыл")
 SURNAME_ENDING = 0.85  # one surname stem with swapped endings ("Rahmonov" / "Rahmonzoda")
 _SURNAME_STEM = 4
@@ -539,7 +540,11 @@ def _far_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> 
     if kind != "typo" or len(ia) != 1 or len(ib) != 1:
         return False
     x, y = ta[ia[0]], tb[ib[0]]
-    return (x.role is y.role is Role.NAME and jellyfish.damerau_levenshtein_distance(x.text, y.text) >= FAR_TYPO
+    if x.role is not Role.NAME or y.role is not Role.NAME or min(x.weight, y.weight) < _FAR_WEIGHT:
+        return False    # (a common element misspelt says little either way: "Mahomed" / "Muhammad")
+    if x.key.startswith(y.key) or y.key.startswith(x.key):
+        return False    # (a name with a suffix: "Shavkatjon" / "Shavkat", "Khaltmaagiin" / "Khaltma")
+    return (jellyfish.damerau_levenshtein_distance(x.text, y.text) >= FAR_TYPO
             and jellyfish.damerau_levenshtein_distance(x.key, y.key) >= FAR_TYPO)
 
 

@@ -313,3 +313,11 @@ def test_surnames_that_swap_their_endings_are_one_surname() -> None:
 def test_azerbaijani_c_is_english_j() -> None:
     assert compare("Gəncə", "Ganja").is_match
     assert compare("Cəlil", "Jalil").is_match
+
+
+def test_a_suffix_or_a_common_element_is_no_far_typo() -> None:
+    """compare()'s three-letters-apart rule spares a name with a suffix added ("Shavkatjon", "Khaltmaagiin") and
+    the common elements whose spellings wander most ("Mahomed" / "Muhammad")."""
+    assert compare("Шавкатжон Абдуразаков", "Шавкат Абдураззаков").is_match
+    assert compare("Khaltma Battulga", "Khaltmaagiin Battulga").is_match
+    assert compare("Ahmad Mahomed Yazbeck", "Ahmad Muhammad Yazbek").is_match
