@@ -74,6 +74,8 @@ _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may 
 # consonants romanisations interchange (voicing, k / q / g; f for v, which a skeleton drops as it drops w)
 _SOUNDS = str.maketrans({"g": "k", "q": "k", "x": "k", "d": "t", "z": "s", "f": None, "w": None})
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
+_GK = frozenset("gk")
+_STANDS_FOR = frozenset({frozenset("pb"), frozenset("gj"), frozenset("vf"), frozenset("cj")})
 _SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
@@ -193,12 +195,14 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
 
 
 def _one_apart(a: str, b: str) -> bool:
-    """Are two skeletons (of two consonants or more) one "h" apart, or one "g" / "k" apart?"""
+    """Are two skeletons (of two consonants or more) one "h" apart, or apart only in letters the Arabic script
+    writes for sounds it lacks or says otherwise (one "g" / "k": ق said "gh"; any "p" / "b", "g" / "j",
+    "v" / "f", "ch" / "j": باكبور / Pakpour, تنجسيري / Tangsiri)?"""
     if min(len(a), len(b)) < 2:
         return False
     if len(a) == len(b):
-        diff = [(x, y) for x, y in zip(a, b) if x != y]
-        return len(diff) == 1 and set(diff[0]) == {"g", "k"}
+        diff = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
+        return bool(diff) and (diff == [_GK] or all(d in _STANDS_FOR for d in diff))
     if abs(len(a) - len(b)) != 1:
         return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -264,7 +268,10 @@ def _adjective_score(adjective: str, name: str) -> float:
         stems = {stem, stem[:-2]} if stem.endswith(_LINKS) and len(stem) - 2 >= _ADJECTIVE_STEM else {stem}
         names = {name, name[:-1]} if name[-1] in _VOWELS else {name}
         apart = min(jellyfish.damerau_levenshtein_distance(x, y) for x in stems for y in names)
-        return ADJECTIVE if apart == 0 else ADJECTIVE - 0.1 if apart == 1 and len(stem) > _ADJECTIVE_STEM else 0.0
+        if apart == 0:
+            return ADJECTIVE
+        near = (apart == 1 and len(stem) > _ADJECTIVE_STEM) or any(_vowels_typo(x, y) for x in stems for y in names)
+        return ADJECTIVE - 0.1 if near else 0.0     # (one letter, or vowels: "Ферганская" / "Fargʻona")
     return 0.0
 
 
