@@ -25,6 +25,7 @@ from attrs import frozen
 from .lexicon import Lexicon, lexicon
 from .normalize import words
 from .phonetic import skeleton_key, translit_key
+from .translit import variants
 
 __all__ = ["ACRONYM_LETTERS", "NameToken", "ParsedName", "Role", "make_token", "parse_name", "raw_words"]
 
@@ -160,8 +161,7 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, str | None], ...]:
 def _letter_romanisations() -> frozenset[str]:
     """How the schemes write one Cyrillic letter in Latin with several letters ("sh", "kh", "zh", "yu", "tsch"): such
     a word with a dot is that letter's initial ("Sh. Mirziyoyev", as Uzbek and Russian press abbreviate "Shavkat")."""
-    from .translit import variants
-    out = set()
+    out: set[str] = set()
     for code in range(0x0410, 0x0500):
         ch = chr(code)
         if ch.isalpha() and ch.isupper():
@@ -265,8 +265,8 @@ def parse_name(
         dropped = lex.function_words
         if not dropped.isdisjoint(raw):
             # (a letter with a dot is an initial, not the word: "A. Japarov", "И. Иванов")
-            dotted = _dotted_letters(words_of)
-            kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped or w[0] in dotted]
+            initials_ = _dotted_letters(words_of)
+            kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped or w[0] in initials_]
             if kept:
                 raw, keys = [w for w, _ in kept], [k for _, k in kept]
     if callable(weights):
