@@ -75,7 +75,9 @@ _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may 
 _SOUNDS = str.maketrans({"g": "k", "q": "k", "x": "k", "d": "t", "z": "s", "f": None, "w": None})
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
 _GK = frozenset("gk")
-_STANDS_FOR = frozenset({frozenset("pb"), frozenset("gj"), frozenset("vf"), frozenset("cj")})
+# (Arabic writes b for p, j for g, f for v, j for ch; and where Persian says z and s, it says d and th: ض ذ ث)
+_STANDS_FOR = frozenset({frozenset("pb"), frozenset("gj"), frozenset("vf"), frozenset("cj"), frozenset("zd"),
+                         frozenset("ts")})
 _SUN = frozenset("tdrzsnSJ")   # skeleton letters the Arabic article assimilates to (S: sh, J: zh)
 _MIN_PAIR = 0.62      # a pair scoring less is not aligned at all
 _MAX_JOIN = 3         # compounds: up to three words joined
@@ -197,7 +199,7 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
 def _one_apart(a: str, b: str) -> bool:
     """Are two skeletons (of two consonants or more) one "h" apart, or apart only in letters the Arabic script
     writes for sounds it lacks or says otherwise (one "g" / "k": ق said "gh"; any "p" / "b", "g" / "j",
-    "v" / "f", "ch" / "j": باكبور / Pakpour, تنجسيري / Tangsiri)?"""
+    "v" / "f", "ch" / "j", "z" / "d", "s" / "t": باكبور / Pakpour, تنجسيري / Tangsiri, رضا / Reza)?"""
     if min(len(a), len(b)) < 2:
         return False
     if len(a) == len(b):
