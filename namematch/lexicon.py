@@ -42,7 +42,7 @@ class Lexicon:
     function_words: frozenset[tuple[str, str | None]]   # (normalised word, script): "an" is not "Ayan"
     name_suffixes: frozenset[str]               # normalised words after a person's name: "jr", "iii"
     abbreviations: Mapping[str, str]            # key of a shortened generic word -> key of the word ("intl")
-    qualifiers: frozenset[str]                  # keys of words that make a place's name another's ("central")
+    qualifiers: Mapping[str, str]               # key of a word that makes a place's name another's -> its meaning
     cjk_suffixes: tuple[str, ...]               # titles and kind words written after a CJK name, longest first
     cjk_titles: tuple[str, ...] = ()            # those of them that are titles (written before a name too)
 
@@ -84,7 +84,7 @@ def install(lex: Lexicon) -> None:
 
 
 def _from_state(state: dict[str, object]) -> Lexicon:
-    mappings = ("particles", "frequency", "org_words", "abbreviations", "place_levels")
+    mappings = ("particles", "frequency", "org_words", "abbreviations", "place_levels", "qualifiers")
     return Lexicon(**{k: MappingProxyType(dict(v)) if k in mappings else v  # type: ignore[arg-type]
                       for k, v in state.items()})
 
@@ -189,8 +189,8 @@ def _build() -> Lexicon:
         abbreviations=MappingProxyType(abbreviations),
         cjk_suffixes=_longest_first(cols[0] for _, cols in read_rows("cjk_suffixes.tsv", 2)),
         cjk_titles=_longest_first(cols[0] for _, cols in read_rows("cjk_suffixes.tsv", 2) if cols[1] == "title"),
-        qualifiers=frozenset(w for _, cols in read_rows("qualifiers.tsv", 1)
-                             for f in _forms(cols[0]) for w in f.split()),
+        qualifiers=MappingProxyType({w: cols[2] for _, cols in read_rows("qualifiers.tsv", 3)
+                                     for f in _forms(cols[0]) for w in f.split()}),
     )
 
 

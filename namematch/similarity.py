@@ -38,7 +38,6 @@ import jellyfish
 from attrs import field, frozen
 
 from .lexicon import lexicon
-from .normalize import normalize
 from .phonetic import key_skeleton, transcribed_ending, translit_key, uncached_translit_key
 from .structure import NameToken, ParsedName, Role, Weights, parse_name
 from .tables import read_rows
@@ -229,7 +228,7 @@ def _qualifiers_paired(chosen: list[_Pair], ta: Sequence[NameToken], tb: Sequenc
     """``chosen`` with each qualifier word left on both sides paired with one of the same meaning in the other name
     ("Батыс" / "West", "Vostochno" / "East"), and none paired with a qualifier of another meaning ("Солтүстік" /
     "Оңтүстік"). (compare() alone: the resolver weighs a qualifier against the entity's own names.)"""
-    meanings = _qualifier_meanings()
+    meanings = lexicon().qualifiers
     out = [p for p in chosen
            if not (len(p[2]) == len(p[3]) == 1 and ta[p[2][0]].key in meanings and tb[p[3][0]].key in meanings
                    and meanings[ta[p[2][0]].key] != meanings[tb[p[3][0]].key])]
@@ -244,12 +243,6 @@ def _qualifiers_paired(chosen: list[_Pair], ta: Sequence[NameToken], tb: Sequenc
             used_a.add(i)
             used_b.add(j)
     return out
-
-
-@lru_cache(maxsize=1)
-def _qualifier_meanings() -> dict[str, str]:
-    """Qualifier word key -> its meaning (``data/qualifiers.tsv``: "north", "west", "central"...)."""
-    return {translit_key(normalize(cols[0])): cols[2] for _, cols in read_rows("qualifiers.tsv", 3)}
 
 
 @lru_cache(maxsize=1)

@@ -171,18 +171,20 @@ def _letter_romanisations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _initial_parts(text: str) -> frozenset[str]:
-    """The normalised words of ``text`` that are initials written with more than one letter and a dot: one letter
-    of another script romanised ("Ш." is "sh"), or a Latin spelling of one ("Sh.")."""
+def _dotted_initials(text: str) -> frozenset[str]:
+    """The normalised words of ``text`` that are initials, written with a dot: one capital letter of any script
+    (romanised with several letters too: "Ш." is "sh"; a function word's letter too: "A.", "И."), or a Latin
+    spelling of one Cyrillic letter ("Sh.")."""
     if "." not in text:
         return frozenset()      # (an initial has its dot)
-    out = set()
+    out: set[str] = set()
     for chunk in text.split():
         for w in words(chunk):
-            if (w.text and " " not in w.text and len(w.text) > 1 and w.source.isalpha()
-                    and chunk[w.end:w.end + 1] == "." and (
-                        len(w.source) == 1 or (w.source[:1].isupper() and w.source[1:].islower()
-                                               and w.source.lower() in _letter_romanisations()))):
+            source = w.source
+            if (w.text and " " not in w.text and source.isalpha() and chunk[w.end:w.end + 1] == "." and (
+                    (len(source) == 1 and source.isupper())
+                    or (source[:1].isupper() and source[1:].islower()
+                        and source.lower() in _letter_romanisations()))):
                 out.add(w.text)
     return frozenset(out)
 
@@ -197,13 +199,6 @@ def _ezafe_parts(text: str) -> frozenset[str]:
     if "-" not in text:
         return frozenset()
     return frozenset(w.text for m in _EZAFE.finditer(text) for w in words(m.group(1)))
-
-
-@lru_cache(maxsize=1 << 12)
-def _dotted_letters(text: str) -> frozenset[str]:
-    """The normalised words of ``text`` written as one capital letter and a dot."""
-    return frozenset(w.text for chunk in text.split() for w in words(chunk)
-                     if len(w.source) == 1 and w.source.isupper() and chunk[w.end:w.end + 1] == ".")
 
 
 def raw_words(text: str) -> list[tuple[str, str | None]]:
@@ -265,7 +260,7 @@ def parse_name(
         dropped = lex.function_words
         if not dropped.isdisjoint(raw):
             # (a letter with a dot is an initial, not the word: "A. Japarov", "И. Иванов")
-            initials_ = _dotted_letters(words_of)
+            initials_ = _dotted_initials(words_of)
             kept = [(w, k) for w, k in zip(raw, keys) if w not in dropped or w[0] in initials_]
             if kept:
                 raw, keys = [w for w, _ in kept], [k for _, k in kept]
@@ -284,7 +279,7 @@ def parse_name(
         # An abbreviated generic word reads as the word ("Org." is "Organization"), where it is generic.
         keys = [lex.abbreviations.get(k, k) for k in keys]
     if len(raw) > 1 and ("." in words_of or "-" in words_of):    # (most names have neither)
-        roles = _roles(texts, keys, type, lex, initial_words=_initial_parts(words_of),
+        roles = _roles(texts, keys, type, lex, initial_words=_dotted_initials(words_of),
                        connectors=_ezafe_parts(words_of))
     else:
         roles = _roles(texts, keys, type, lex)
