@@ -45,6 +45,8 @@ class Lexicon:
     qualifiers: Mapping[str, str]               # key of a word that makes a place's name another's -> its meaning
     cjk_suffixes: tuple[str, ...]               # titles and kind words written after a CJK name, longest first
     cjk_titles: tuple[str, ...] = ()            # those of them that are titles (written before a name too)
+    abjad_place_words: frozenset[str] = frozenset()   # place-word keys only Arabic-script words of the table give
+    brand_words: Mapping[str, str] = MappingProxyType({})   # key -> "before" / "after" a place's name ("Air Astana")
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -68,6 +70,9 @@ def _forms(form: str) -> list[str]:
     return [" ".join(translit_key(w) for w in norm.split())] if norm else []
 
 
+#: Scripts written without short vowels: a word's romanisation key in them is mostly its consonants.
+ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+
 _INSTALLED: list[Lexicon] = []
 
 
@@ -84,7 +89,7 @@ def install(lex: Lexicon) -> None:
 
 
 def _from_state(state: dict[str, object]) -> Lexicon:
-    mappings = ("particles", "frequency", "org_words", "abbreviations", "place_levels", "qualifiers")
+    mappings = ("particles", "frequency", "org_words", "abbreviations", "place_levels", "qualifiers", "brand_words")
     return Lexicon(**{k: MappingProxyType(dict(v)) if k in mappings else v  # type: ignore[arg-type]
                       for k, v in state.items()})
 
@@ -166,8 +171,21 @@ def _build() -> Lexicon:
                                  f"expected one word and the one word it shortens, got {cols[0]!r} and {cols[1]!r}")
         abbreviations[short[0]] = full[0]
 
-    levels = {w: cols[3] for _, cols in read_rows("place_words.tsv", 4) for f in _forms(cols[0]) for w in f.split()}
+    levels: dict[str, str] = {}
+    spelt: dict[str, set[bool]] = {}    # key -> whether the table words giving it are in an Arabic script
+    for _, cols in read_rows("place_words.tsv", 4):
+        abjad = any(w.script in ABJAD_SCRIPTS for w in words(cols[0]))
+        for f in _forms(cols[0]):
+            for w in f.split():
+                levels[w] = cols[3]
+                spelt.setdefault(w, set()).add(abjad)
     places = set(levels)
+    brands: dict[str, str] = {}
+    for lineno, cols in read_rows("brand_words.tsv", 2):
+        if cols[1] not in ("before", "after"):
+            raise DataTableError("namematch/data/brand_words.tsv", lineno,
+                                 f"bad side, expected before or after, got {cols[1]!r}")
+        brands.update((w, cols[1]) for f in _forms(cols[0]) for w in f.split())
     # Function words are matched as written (normalised, in their script), not by romanisation key: the key
     # rules fold too much for two-letter words ("Ayan" has the key of "an").
     function = {(part, w.script) for _, cols in read_rows("function_words.tsv", 1)
@@ -184,6 +202,8 @@ def _build() -> Lexicon:
         org_words=MappingProxyType(org),
         place_words=frozenset(places),
         place_levels=MappingProxyType(levels),
+        # (an Arabic-script word's key is its consonants: "ضلع" has the key "dl" of Russian "для")
+        abjad_place_words=frozenset(k for k, how in spelt.items() if how == {True}),
         function_words=frozenset(function),
         name_suffixes=frozenset(suffixes_after),
         abbreviations=MappingProxyType(abbreviations),
@@ -191,6 +211,7 @@ def _build() -> Lexicon:
         cjk_titles=_longest_first(cols[0] for _, cols in read_rows("cjk_suffixes.tsv", 2) if cols[1] == "title"),
         qualifiers=MappingProxyType({w: cols[2] for _, cols in read_rows("qualifiers.tsv", 3)
                                      for f in _forms(cols[0]) for w in f.split()}),
+        brand_words=MappingProxyType(brands),
     )
 
 

@@ -91,7 +91,7 @@ from .inflection import SUFFIXING as _SUFFIXING
 from .inflection import any_form_keys as _any_form_keys
 from .inflection import stem_keys as _stem_keys
 from .inflection import word_key as _key
-from .lexicon import lexicon
+from .lexicon import ABJAD_SCRIPTS, lexicon
 from .normalize import letters, normalize_word
 from .phonetic import deletions, skeleton_key
 from .rules import ACRONYM_LETTERS as _ACRONYM_LETTERS
@@ -580,9 +580,11 @@ class MentionFinder:
         if supported:   # (after the lowercase names: "das usbekische Außenministerium")
             out = self._owned_elsewhere(text, out, supported, owned_before)
         ends = {m.end for m in out}
+        starts = {m.start for m in out}
         out = [q for m in out if (q := self._qualified_before(text, m, thr, date, ends)) is not None
                and not self._other_level_after(text, q)
-               and not _branded(text, q, ends)]
+               and not _branded(text, q, ends)
+               and not self._in_brand(text, q, starts, ends)]
         out = self._namesakes(spans, infos, runs, out)
         out = self._defined_otherwise(text, out)
         if not demonyms:
@@ -705,10 +707,35 @@ class MentionFinder:
         own = self.resolver.index.levels(self._entity_no(m.entity))
         return bool(found) and bool(own) and not (found & own)
 
+    def _in_brand(self, text: str, m: Mention, starts: Container[int], ends: Container[int]) -> bool:
+        """Is a place's name part of the name of a company, a club or an institution named after it: right after a
+        capitalised brand word ("Air Astana", "FC Astana") or before one to three capitalised words that a brand
+        word ends ("Kabul University", "Astana International Exchange"; data/brand_words.tsv)? Then the text names
+        that other body. Not in a line of capitalised words (a headline: "Kazakhstan Open To Talks")."""
+        if m.entity.type not in _PLACE_TYPES or m.form == "demonym":
+            return False
+        brands = self._lex.brand_words
+        found = False
+        if m.start >= 2 and text[m.start - 1] == " " and m.start - 1 not in ends:
+            before = _LAST_WORD.search(text, max(0, m.start - 1 - _LONGEST_BRAND), m.start - 1)
+            found = (before is not None and before.group()[:1].isupper()
+                     and brands.get(_key(before.group())) == "before")
+        at = m.end
+        for _ in range(_BRAND_WORDS):
+            if found or text[at:at + 1] != " " or at + 1 in starts:
+                break
+            after = _FIRST_WORD.match(text, at + 1)
+            if after is None or not after.group()[:1].isupper() or self._word(after.group())[8]:
+                break
+            found = brands.get(_key(after.group())) == "after"
+            at = after.end()
+        return found and not _headline(text, m.start)
+
     def _levels_of(self, word: str) -> set[str]:
         """The levels of the kind of place ``word`` is, as written or with a case ending (data/place_words.tsv)."""
-        levels = self._lex.place_levels
-        return {levels[k] for k in _any_form_keys(word) if k in levels}
+        levels, lex = self._lex.place_levels, self._lex
+        abjad = detect_script(word) in ABJAD_SCRIPTS
+        return {levels[k] for k in _any_form_keys(word) if k in levels and (abjad or k not in lex.abjad_place_words)}
 
     def _listed_level(self, text: str, at: int) -> set[str]:
         """The levels of the kind of place that ends a list of capitalised names starting at ``at`` ("[Almaty] and
@@ -1714,6 +1741,15 @@ def _branded(text: str, m: Mention, ends: Container[int]) -> bool:
     return bool(own and other and own != other and not before.group().isdigit())
 
 
+def _headline(text: str, at: int) -> bool:
+    """Is the line holding ``at`` a headline: three words or more, every one capitalised?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    found = _FIRST_WORD.findall(text, start, len(text) if end < 0 else end)
+    found = [w for w in found if not w.isdigit()]
+    return len(found) >= 3 and all(w[:1].isupper() for w in found)
+
+
 def _written_as(words: Sequence[str], entry: Entry) -> bool:
     """Are the text's lowercase ``words`` the entry's name as written, each word as it is (but for a last letter
     its key leaves out) or with a case ending of the name's language (any, for a name without one)? Lowercase
@@ -1823,6 +1859,7 @@ _start_of = operator.methodcaller("start")
 _LAST_WORD = re.compile(r"(?<!\w)\w+$")
 _FIRST_WORD = re.compile(r"\w+")
 _LONGEST_BRAND = 24         # letters of the longest brand word read before a place's name ("Sputnik")
+_BRAND_WORDS = 3            # capitalised words after a place's name the last of which may make it a brand's
 _LONGEST_QUALIFIER = 16     # letters of the longest qualifier a place's name may follow ("Центральная": 11)
 # Entities whose one-word names are also given names: "Georgia Wells", "Ислам Каримов" (the religion's name).
 _NAMESAKE_TYPES = _PLACE_TYPES | {EntityType.OTHER}

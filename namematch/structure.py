@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import ABJAD_SCRIPTS, Lexicon, lexicon
 from .normalize import words
 from .phonetic import skeleton_key, translit_key
 from .translit import variants
@@ -32,7 +32,7 @@ __all__ = ["ACRONYM_LETTERS", "NameToken", "ParsedName", "Role", "make_token", "
 # Weights of words whose role says how much they identify (a rare surname is 1.0).
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
-_ABJAD = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+_ABJAD = ABJAD_SCRIPTS
 # A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
 _CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
 _CJK_ALL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

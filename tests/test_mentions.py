@@ -969,3 +969,21 @@ def test_kazakh_demonyms_in_the_latin_alphabet_of_2021(resolver: Resolver) -> No
     """Each Kazakh demonym in Cyrillic is also listed in the 2021 Latin alphabet, case endings included."""
     got = found(resolver, "Qyrğyz parlamentı men qazaqtar.", demonyms=True)
     assert ("Qyrğyz", "kyrgyzstan", "demonym") in got and ("qazaqtar", "kazakhstan", "demonym") in got
+
+
+def test_a_place_inside_a_company_club_or_institution_name_is_that_bodys(resolver: Resolver) -> None:
+    """A brand word right before a place's name or ending the capitalised words after it makes the name another
+    body's (data/brand_words.tsv): no mention of the place. A state's body named by descriptive words keeps its
+    country, and so does a headline, whose words are all capitalised."""
+    for text in ["Air Astana started trading on the Astana International Exchange.",
+                 "Students of Kabul University met in the hall.", "АО «Эйр Астана» объявило о рейсах."]:
+        assert [m for m in resolver.find_mentions(text) if m.entity.type.value in ("place", "country")] == [], text
+    assert ("Kabul", "kabul", "full") in found(resolver, "Students of Kabul University met in Kabul.")
+    assert ("Afghanistan", "afghanistan", "full") in found(resolver, "The Afghanistan Embassy in Astana reopened.")
+    assert ("Kazakhstan", "kazakhstan", "full") in found(resolver, "Kazakhstan Open To Talks With Russia")
+
+
+def test_a_word_of_another_script_is_no_kind_of_place_by_its_consonants(resolver: Resolver) -> None:
+    """Russian "для" has the key of Urdu "ضلع" (district): an Arabic-script word of data/place_words.tsv, whose key
+    is its consonants, names a kind of place only to a word in an Arabic script, so "Астану для" is Astana."""
+    assert found(resolver, "Он прибыл в Астану для участия в саммите.") == [("Астану", "astana", "full")]
