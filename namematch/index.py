@@ -90,17 +90,18 @@ class Entry:
     parsed: ParsedName
 
 
-def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool, bool]]:
-    """(key, skeleton, weight, joined, abjad) of each word and each two or three adjacent words joined."""
+def _word_units(tokens: Sequence[NameToken]) -> Iterator[tuple[str, str, float, bool, bool, tuple[str, ...]]]:
+    """(key, skeleton, weight, joined, abjad, keys of other readings) of each word and each two or three adjacent
+    words joined."""
     for t in tokens:
         if t.key:
-            yield t.key, t.skeleton, t.weight, False, t.abjad
+            yield t.key, t.skeleton, t.weight, False, t.abjad, t.readings
     for n in (2, 3):
         for i in range(len(tokens) - n + 1):
             span = tokens[i:i + n]
             if all(t.key for t in span):
                 key, skeleton = word_keys("".join(t.text for t in span))
-                yield key, skeleton, max(t.weight for t in span), True, any(t.abjad for t in span)
+                yield key, skeleton, max(t.weight for t in span), True, any(t.abjad for t in span), ()
 
 
 def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[str, float]:
@@ -111,7 +112,9 @@ def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[s
     only). Query side adds the lookups that pair a key with the other side's
     deletions, so any one-edit typo meets its word: query ``k:`` against index
     ``d:`` and query deletions against ``k:``. Two token sequences are candidates
-    for each other when their key sets intersect (what :class:`NameIndex` retrieves).
+    for each other when their key sets intersect (what :class:`NameIndex` retrieves). The keys of a query word's
+    other readings (:mod:`namematch.orthography`: "Bujará" read as Spanish) are keyed as words of their own, and
+    so is an indexed word's key without its diacritics ("Çavuşoğlu" as "Cavusoglu").
     """
     keys: dict[str, float] = {}
 
@@ -119,7 +122,10 @@ def blocking_keys(tokens: Sequence[NameToken], *, query: bool = False) -> dict[s
         if w > keys.get(k, -1.0):
             keys[k] = w
 
-    for key, skeleton, w, joined, _abjad in _word_units(tokens):
+    units = [(k, key_skeleton(k), t.weight, False) for t in tokens if t.key
+             for k in (t.readings if query else (t.plain,) if t.plain else ())]
+    units += [(key, skeleton, w, joined) for key, skeleton, w, joined, _abjad, _readings in _word_units(tokens)]
+    for key, skeleton, w, joined in units:
         put("k:" + key, w)
         if len(skeleton) >= 2:
             put("s:" + skeleton, w * _SKELETON)
@@ -271,7 +277,7 @@ class NameIndex:
         entries: list[Entry] = []
         # Words repeat across names: each distinct word (in each role) is made into a token once,
         # and every form holding it shares that token object.
-        tokens: dict[tuple[str, Role, bool], NameToken] = {}
+        tokens: dict[tuple[str, Role, bool, tuple[str, ...]], NameToken] = {}
         seen: set[str] = set()
         parsed_forms: dict[tuple[str, str, bool], ParsedName] = {}
         last_entity = -1
@@ -338,6 +344,17 @@ class NameIndex:
                 if t.abjad:
                     abjad_keys.add(k)
                     written = False
+                if t.plain:     # (a word with diacritics as the press writes it without: "Çavuşoğlu", "Cavusoglu")
+                    k = t.plain
+                    old = get(k)
+                    if old is None:
+                        words[k] = i
+                        units[k] = False
+                    elif isinstance(old, int):
+                        if old != i:
+                            words[k] = [old, i]
+                    elif old[-1] != i:
+                        old.append(i)
             if len(toks) < 2:
                 continue
             texts = [t.text if t.key else None for t in toks]
@@ -699,10 +716,14 @@ class NameIndex:
         log_n = math.log(1 + n)
         # Per query word: the postings of the indexed words it may be, strongest evidence first.
         units: list[tuple[int, bool, list[tuple[float, int | array[int]]]]] = []
-        for key, skeleton, weight, joined, abjad in _word_units(query.tokens):
+        for key, skeleton, weight, joined, abjad, readings in _word_units(query.tokens):
             lists = []
             total = 0
             found = self._expand(key, skeleton, joined, abjad)
+            for other in readings:      # (the word read in another language's alphabet: "Bujará" as "Bukhara")
+                for k, grade in self._expand(other, key_skeleton(other), False, abjad).items():
+                    if grade > found.get(k, 0.0):
+                        found[k] = grade
             if wide and not found and not joined and len(key) >= _MIN_DELETE:
                 found = self._near(key)     # (``wide``: a word nothing reached is looked for two edits away)
             # A word that exists as written needs its one-edit neighbours only where they are rare.

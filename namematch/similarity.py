@@ -73,6 +73,7 @@ _SHORT_SKELETON = 4   # consonants a one-word name needs before one of them may 
 # consonants romanisations interchange (voicing, k / q / g; f for v, which a skeleton drops as it drops w)
 _SOUNDS = str.maketrans({"g": "k", "q": "k", "x": "k", "d": "t", "z": "s", "f": None, "w": None})
 _ELEMENT, _ELEMENT_EDITS = 3, 3   # a shared name element's letters, and the edits that make the rest another name
+_INNER_WORD = 6                   # letters of a word read inside a longer one as a compound's element
 _GK = frozenset("gk")
 # (Arabic writes b for p, j for g, f for v, j for ch; and where Persian says z and s, it says d and th: ض ذ ث)
 _STANDS_FOR = frozenset({frozenset("pb"), frozenset("gj"), frozenset("vf"), frozenset("cj"), frozenset("zd"),
@@ -152,6 +153,9 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
         return EXACT, "exact"
     if a.key and a.key == b.key:
         return VARIANT, "variant"
+    if (a.readings or b.readings) and (b.key in a.readings or a.key in b.readings
+                                       or not set(a.readings).isdisjoint(b.readings)):
+        return VARIANT, "variant"   # one word written in another language's alphabet: "Bujará" / "Bukhara"
     if len(a.text) == 1 or len(b.text) == 1 or a.role is Role.INITIAL or b.role is Role.INITIAL:
         short, long_ = (a, b) if (a.role is Role.INITIAL or len(a.text) == 1) and not (
             b.role is Role.INITIAL and len(b.text) < len(a.text)) else (b, a)
@@ -190,8 +194,11 @@ def _token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
     endings = _surname_endings()
     if (a.key.endswith(endings) or b.key.endswith(endings)) and _one_surname(a.key, b.key):
         return SURNAME_ENDING, "variant"
-    if _other_element(a.key, b.key):
+    if _other_element(a.key, b.key) or _element_before(a.key, b.key):
         return 0.0, "none"
+    if a.readings or b.readings:
+        return max(max(_typo(x, y), _vowels_typo(x, y))
+                   for x in (a.key, *a.readings) for y in (b.key, *b.readings)), "typo"
     return max(_typo(a.key, b.key), _vowels_typo(a.key, b.key)), "typo"
 
 
@@ -302,6 +309,16 @@ def _other_element(a: str, b: str) -> bool:
     if suffix < _ELEMENT or min(len(a), len(b)) - suffix < 2:
         return False
     return jellyfish.damerau_levenshtein_distance(a[:-suffix], b[:-suffix]) >= _ELEMENT_EDITS
+
+
+def _element_before(a: str, b: str) -> bool:
+    """Is the shorter key (of six letters or more) inside the longer one after three letters or more, with more
+    letters after it? Then the longer is a compound with another element before it ("Landwirtschaftsministerium"
+    / "Wirtschaftsminister"), not the word misspelt. (A word only after another, with nothing after it, may be a
+    name after a generic word in a script written without spaces: Thai "องค์การสหประชาชาติ".)"""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = long_.find(short, _ELEMENT) if len(short) >= _INNER_WORD else -1
+    return at >= 0 and at + len(short) < len(long_)
 
 
 def _vowels_typo(a: str, b: str) -> float:
@@ -547,7 +564,8 @@ def _far_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> 
     if x.key.startswith(y.key) or y.key.startswith(x.key):
         return False    # (a name with a suffix: "Shavkatjon" / "Shavkat", "Khaltmaagiin" / "Khaltma")
     return (jellyfish.damerau_levenshtein_distance(x.text, y.text) >= FAR_TYPO
-            and jellyfish.damerau_levenshtein_distance(x.key, y.key) >= FAR_TYPO)
+            and min(jellyfish.damerau_levenshtein_distance(p, q)
+                    for p in (x.key, *x.readings) for q in (y.key, *y.readings)) >= FAR_TYPO)
 
 
 def _consonant_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken]) -> bool:
@@ -557,7 +575,13 @@ def _consonant_typo(pair: _Pair, ta: Sequence[NameToken], tb: Sequence[NameToken
     _s, kind, ia, ib = pair
     if kind != "typo" or len(ia) != 1 or len(ib) != 1:
         return False
-    x, y = ta[ia[0]].skeleton, tb[ib[0]].skeleton
+    a, b = ta[ia[0]], tb[ib[0]]
+    # (a word read in another language's alphabet by its consonants as read there: "Üzbegisztán" / "Uzbekistan")
+    return all(_consonants_apart(x, y) for x in (a.skeleton, *map(key_skeleton, a.readings))
+               for y in (b.skeleton, *map(key_skeleton, b.readings)))
+
+
+def _consonants_apart(x: str, y: str) -> bool:
     if x == y or x.replace("ch", "h").translate(_SOUNDS) == y.replace("ch", "h").translate(_SOUNDS):
         return False    # (consonants one romanisation writes differently: "Bukhara" / "Buchara", "Khiva" / "Chiwa")
     return jellyfish.damerau_levenshtein_distance(x, y) > 1 or min(len(x), len(y)) < _SHORT_SKELETON

@@ -24,6 +24,8 @@ from attrs import frozen
 
 from .lexicon import ABJAD_SCRIPTS, Lexicon, lexicon
 from .normalize import words
+from .orthography import ASCII_SIGNAL as _ASCII_SIGNAL
+from .orthography import plain_key, reading_keys
 from .phonetic import skeleton_key, translit_key
 from .translit import variants
 
@@ -33,6 +35,8 @@ __all__ = ["ACRONYM_LETTERS", "NameToken", "ParsedName", "Role", "make_token", "
 ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 0.3, "legal": 0.05}
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
 _ABJAD = ABJAD_SCRIPTS
+_NO_READINGS: tuple[tuple[str, ...], str] = ((), "")
+_LATIN_MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")    # Latin letters with diacritics
 # A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
 _CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
 _CJK_ALL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -67,6 +71,8 @@ class NameToken:
     weight: float
     role: Role = Role.NAME
     abjad: bool = False
+    readings: tuple[str, ...] = ()   # keys of the word read in another Latin orthography (data/orthographies.tsv)
+    plain: str = ""                  # the key of the word without its diacritics, if another (one of ``readings``)
 
 
 @frozen
@@ -157,6 +163,28 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((part, w.script) for w in words(chunk) for part in w.text.split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _chunk_readings(chunk: str) -> tuple[tuple[str, tuple[tuple[str, ...], str]], ...]:
+    """(normalised word, (keys of its other readings, the key without diacritics)) of a chunk's words that have
+    other readings."""
+    if chunk.isalpha():     # (one word, most chunks: its normalised word is at hand)
+        parts = _chunk_words(chunk)
+        sources = [(parts[0][0], chunk)] if len(parts) == 1 else []
+    else:
+        sources = [(w.text, w.source) for w in words(chunk) if " " not in w.text]
+    return tuple((text, (found, plain_key(source))) for text, source in sources if (found := reading_keys(source)))
+
+
+def _readings(text: str) -> dict[str, tuple[tuple[str, ...], str]]:
+    """The other readings of the words of ``text``, by normalised word (most names have none: those without a Latin
+    letter with a mark or a signal, Cyrillic and Arabic names and most English ones)."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    for chunk in text.split():
+        if _LATIN_MARKED.search(chunk) or _ASCII_SIGNAL.search(chunk.lower()):
+            out.update(_chunk_readings(chunk))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _letter_romanisations() -> frozenset[str]:
     """How the schemes write one Cyrillic letter in Latin with several letters ("sh", "kh", "zh", "yu", "tsch"): such
@@ -217,7 +245,7 @@ def parse_name(
     *,
     weights: Weights | None = None,
     titles: bool = True,
-    cache: dict[tuple[str, Role, bool], NameToken] | None = None,
+    cache: dict[tuple[str, Role, bool, tuple[str, ...]], NameToken] | None = None,
     dotted: bool = True,
     cjk_titles: bool = True,
     function_words: bool = True,
@@ -286,17 +314,20 @@ def parse_name(
     if keys is not written:
         keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
+    other = (_readings(words_of) if _LATIN_MARKED.search(words_of) or _ASCII_SIGNAL.search(words_of.lower())
+             else None)
     for (t, script), key, role in zip(raw, keys, roles):
         abjad = script in _ABJAD
+        alt, plain = other.get(t, _NO_READINGS) if other else _NO_READINGS
         if cache is not None:
-            token = cache.get((t, role, abjad))
+            token = cache.get((t, role, abjad, alt))
             if token is not None:
                 tokens.append(token)
                 continue
         weight = ROLE_WEIGHTS.get(role.value) if role is not Role.NAME else weigh(key)
-        token = NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, abjad)
+        token = NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, abjad, alt, plain)
         if cache is not None:
-            cache[t, role, abjad] = token
+            cache[t, role, abjad, alt] = token
         tokens.append(token)
     return ParsedName(text, tuple(tokens), tuple(found))
 

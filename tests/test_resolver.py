@@ -959,3 +959,13 @@ def test_an_indic_names_romanisation_is_no_typo_of_a_latin_query() -> None:
     assert r.resolve("Prague") == []
     assert [m.entity.id for m in r.resolve("पराग्वे")] == ["py"]
     assert [m.entity.id for m in r.resolve("అష్రఫ్ ఘనీ")][:1] == ["ag"]
+
+
+def test_a_compound_with_another_element_before_a_word_is_another_word() -> None:
+    """"Wirtschaftsminister" lies inside "Landwirtschaftsministerium" after "Land" and before "ium": another
+    compound (the economy minister, not the agriculture ministry), not a misspelling of it."""
+    g = Gazetteer.from_records([{"id": "agri", "type": "org", "name": "Landwirtschaftsministerium Kasachstans"},
+                                {"id": "kz", "type": "country", "name": "Kasachstan"}])
+    r = Resolver(g)
+    assert [m.entity.id for m in r.resolve("Wirtschaftsminister Kasachstans", types=["org"])] == []
+    assert [m.entity.id for m in r.resolve("Landwirtschaftsministeriums Kasachstans", types=["org"])] == ["agri"]

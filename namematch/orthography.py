@@ -1,0 +1,109 @@
+"""Other readings of a Latin word: as another language's alphabet writes the region's names.
+
+A Latin word written in Spanish, Polish, Hungarian, Swedish, French, German or Slovak spelling ("Bujará",
+"Aszchabad", "Tádzsikisztán", "Tjetjenien") is also read as English-style romanisation writes it, and a word with
+diacritics also as the press writes it without them ("Çavuşoğlu" / "Cavusoglu"). The rules are data
+(``data/orthographies.tsv``): each orthography has signals, letters that mark a word as written in it, and letter
+rewrites. A reading is an alternative: the word keeps its own key, and the matcher counts a reading's key as a
+variant spelling of the word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache, partial
+
+from .errors import DataTableError
+from .normalize import normalize_word
+from .phonetic import translit_key
+from .tables import read_rows
+
+__all__ = ["ASCII_SIGNAL", "plain_key", "reading_keys"]
+
+_PATH = "namematch/data/orthographies.tsv"
+_ABBREVIATION = 5     # letters of the longest word in capitals read as an abbreviation
+
+
+@lru_cache(maxsize=1)
+def _orthographies() -> tuple[tuple[re.Pattern[str], re.Pattern[str], dict[str, str]], ...]:
+    """(signals, letters, rewrites) of each orthography, in table order."""
+    signals: dict[str, list[str]] = {}
+    rewrites: dict[str, dict[str, str]] = {}
+    for lineno, cols in read_rows("orthographies.tsv", 3):
+        name, kind, text = cols[0], cols[1], unicodedata.normalize("NFC", cols[2]).casefold()
+        if kind == "signal":
+            signals.setdefault(name, []).append(text)
+        elif kind == "letters" and len(cols) > 3:
+            rewrites.setdefault(name, {})[text] = unicodedata.normalize("NFC", cols[3]).casefold()
+        else:
+            raise DataTableError(_PATH, lineno,
+                                 f"expected 'signal TEXT' or 'letters TEXT REPLACEMENT', got {cols[1:]!r}")
+    out = []
+    for name, table in rewrites.items():
+        if name not in signals:
+            raise DataTableError(_PATH, 0, f"orthography {name!r} has letters but no signal")
+        out.append((_alternation(signals[name]), _alternation(list(table)), table))
+    return tuple(out)
+
+
+def _rewrite(table: dict[str, str], match: re.Match[str]) -> str:
+    return table[match.group()]
+
+
+def _alternation(texts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(texts), key=lambda t: (-len(t), t)))))
+
+
+def _ascii_signals() -> re.Pattern[str]:
+    texts = [cols[2].casefold() for _, cols in read_rows("orthographies.tsv", 3) if cols[1] == "signal"]
+    return _alternation([t for t in texts if t.isascii()])
+
+
+#: The signals written in ASCII letters: a lowercase ASCII text without a match has no other reading.
+ASCII_SIGNAL = _ascii_signals()
+
+# Latin letters that no mark decomposes from, read plainly as the press writes them without diacritics.
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ə": "e", "ß": "ss", "ŋ": "n", "ħ": "h"})
+
+
+@lru_cache(maxsize=1 << 16)
+def reading_keys(word: str) -> tuple[str, ...]:
+    """Romanisation keys of ``word``'s other readings (see the module docstring), none equal to its own key; the
+    first is that of the word without its diacritics, when it has some (:func:`plain_key`). An abbreviation ("TASZ")
+    is letters, not a word of a language, and has none."""
+    w = unicodedata.normalize("NFC", word).casefold()
+    written, script = normalize_word(w)
+    if script != "Latn" or (word.isupper() and len(word) <= _ABBREVIATION):
+        return ()
+    own = translit_key(written.replace(" ", ""))
+    found: list[str] = []
+    texts = []
+    if not w.isascii():
+        texts.append(_plain(w))
+    for signals, letters, table in _orthographies():
+        if signals.search(w):
+            texts.append(letters.sub(partial(_rewrite, table), w))
+    for text in texts:
+        ascii_text, script = normalize_word(text)
+        if script != "Latn":
+            continue
+        key = translit_key(ascii_text.replace(" ", ""))
+        if key and key != own and key not in found:
+            found.append(key)
+    return tuple(found)
+
+
+def plain_key(word: str) -> str:
+    """The key of ``word`` without its diacritics ("Çavuşoğlu" as "Cavusoglu"), or "" when that is its own key."""
+    w = unicodedata.normalize("NFC", word).casefold()
+    if w.isascii():
+        return ""
+    found = reading_keys(word)
+    ascii_text, script = normalize_word(_plain(w))
+    key = translit_key(ascii_text.replace(" ", "")) if script == "Latn" else ""
+    return key if found and found[0] == key else ""
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.translate(_PLAIN)) if not unicodedata.combining(c))
