@@ -277,9 +277,9 @@ class NameIndex:
         entries: list[Entry] = []
         # Words repeat across names: each distinct word (in each role) is made into a token once,
         # and every form holding it shares that token object.
-        tokens: dict[tuple[str, Role, bool, tuple[str, ...]], NameToken] = {}
+        tokens: dict[tuple[object, ...], NameToken] = {}
         seen: set[str] = set()
-        parsed_forms: dict[tuple[str, str, bool], ParsedName] = {}
+        parsed_forms: dict[tuple[str, str, bool, bool], ParsedName] = {}
         last_entity = -1
         entities = self.entities
         for ei, name, form, via in forms:
@@ -289,10 +289,14 @@ class NameIndex:
             kind = entities[ei].type.value
             # (an abbreviation romanised from another script holds no function words: "AN SSSR" is "АН СССР")
             letters_only = via is not None and name.kind is NameKind.ABBREVIATION
-            parsed = parsed_forms.get((form, kind, letters_only))   # (a million people share many full names)
+            # (a romanisation is no word of another language's alphabet: its other readings are the entity's other
+            # romanisations, in the index anyway)
+            written = via is None
+            parsed = parsed_forms.get((form, kind, letters_only, written))  # (a million people share many full names)
             if parsed is None:
-                parsed = parsed_forms[form, kind, letters_only] = parse_name(
-                    form, kind, weights=self.weights, cache=tokens, dotted=False, function_words=not letters_only)
+                parsed = parsed_forms[form, kind, letters_only, written] = parse_name(
+                    form, kind, weights=self.weights, cache=tokens, dotted=False, function_words=not letters_only,
+                    readings=written)
             if not parsed.tokens:
                 continue
             text = parsed.text

@@ -19,7 +19,7 @@ from .normalize import normalize_word
 from .phonetic import translit_key
 from .tables import read_rows
 
-__all__ = ["ASCII_SIGNAL", "plain_key", "reading_keys"]
+__all__ = ["MAY_READ", "plain_key", "reading_keys"]
 
 _PATH = "namematch/data/orthographies.tsv"
 _ABBREVIATION = 5     # letters of the longest word in capitals read as an abbreviation
@@ -55,13 +55,30 @@ def _alternation(texts: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(set(texts), key=lambda t: (-len(t), t)))))
 
 
-def _ascii_signals() -> re.Pattern[str]:
+def _may_read() -> re.Pattern[str]:
     texts = [cols[2].casefold() for _, cols in read_rows("orthographies.tsv", 3) if cols[1] == "signal"]
-    return _alternation([t for t in texts if t.isascii()])
+    written = {f(t) for t in texts if t.isascii() for f in (str.lower, str.upper, str.capitalize)}
+    return re.compile("[\u00c0-\u024f\u1e00-\u1eff]|" + _trie(sorted(written)))
 
 
-#: The signals written in ASCII letters: a lowercase ASCII text without a match has no other reading.
-ASCII_SIGNAL = _ascii_signals()
+def _trie(texts: list[str]) -> str:
+    """A pattern matching any of ``texts`` (non-empty), branching on first letters: Python's regular expressions
+    try an alternation's branches one by one, a trie's only the one its letter starts."""
+    heads: dict[str, list[str]] = {}
+    for t in texts:
+        heads.setdefault(t[0], []).append(t[1:])
+    branches = []
+    for head, rests in heads.items():
+        if "" in rests:
+            branches.append(re.escape(head))   # (a signal that is a prefix of another: the shorter suffices)
+        else:
+            branches.append(re.escape(head) + _trie(rests))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+#: A Latin letter with diacritics, or a signal in ASCII letters as a name writes it ("sz", "Sz", "SZ"): a text
+#: without a match has no other reading (Cyrillic and Arabic names, most English ones).
+MAY_READ = _may_read()
 
 # Latin letters that no mark decomposes from, read plainly as the press writes them without diacritics.
 _PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ə": "e", "ß": "ss", "ŋ": "n", "ħ": "h"})

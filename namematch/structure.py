@@ -24,7 +24,7 @@ from attrs import frozen
 
 from .lexicon import ABJAD_SCRIPTS, Lexicon, lexicon
 from .normalize import words
-from .orthography import ASCII_SIGNAL as _ASCII_SIGNAL
+from .orthography import MAY_READ as _MAY_READ
 from .orthography import plain_key, reading_keys
 from .phonetic import skeleton_key, translit_key
 from .translit import variants
@@ -36,7 +36,6 @@ ROLE_WEIGHTS = {"initial": 0.45, "particle": 0.1, "patronymic": 0.3, "generic": 
 _SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "enko", "skiy", "sky", "skaya", "iy")
 _ABJAD = ABJAD_SCRIPTS
 _NO_READINGS: tuple[tuple[str, ...], str] = ((), "")
-_LATIN_MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")    # Latin letters with diacritics
 # A chunk ending in Chinese characters or kana (with a title or a kind word written after it, perhaps).
 _CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
 _CJK_ALL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -178,9 +177,12 @@ def _chunk_readings(chunk: str) -> tuple[tuple[str, tuple[tuple[str, ...], str]]
 def _readings(text: str) -> dict[str, tuple[tuple[str, ...], str]]:
     """The other readings of the words of ``text``, by normalised word (most names have none: those without a Latin
     letter with a mark or a signal, Cyrillic and Arabic names and most English ones)."""
+    chunks = text.split()
+    if len(chunks) == 1:
+        return dict(_chunk_readings(chunks[0]))
     out: dict[str, tuple[tuple[str, ...], str]] = {}
-    for chunk in text.split():
-        if _LATIN_MARKED.search(chunk) or _ASCII_SIGNAL.search(chunk.lower()):
+    for chunk in chunks:
+        if _MAY_READ.search(chunk):
             out.update(_chunk_readings(chunk))
     return out
 
@@ -245,10 +247,11 @@ def parse_name(
     *,
     weights: Weights | None = None,
     titles: bool = True,
-    cache: dict[tuple[str, Role, bool, tuple[str, ...]], NameToken] | None = None,
+    cache: dict[tuple[object, ...], NameToken] | None = None,
     dotted: bool = True,
     cjk_titles: bool = True,
     function_words: bool = True,
+    readings: bool = True,
 ) -> ParsedName:
     """Parse ``text`` as a name of entity ``type`` (person / org / place / country / None).
 
@@ -270,6 +273,9 @@ def parse_name(
 
     ``function_words=False`` keeps function words as words: an abbreviation romanised from another script
     ("АН СССР" as "AN SSSR") holds none, only letters that look like one.
+
+    ``readings``: give each Latin word its other readings (:mod:`namematch.orthography`), as written in another
+    language's alphabet or without its diacritics.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -314,20 +320,20 @@ def parse_name(
     if keys is not written:
         keys = [k if r is not Role.NAME else w for k, w, r in zip(keys, written, roles)]
     tokens = []
-    other = (_readings(words_of) if _LATIN_MARKED.search(words_of) or _ASCII_SIGNAL.search(words_of.lower())
-             else None)
+    other = _readings(words_of) if readings and _MAY_READ.search(words_of) else None
     for (t, script), key, role in zip(raw, keys, roles):
         abjad = script in _ABJAD
-        alt, plain = other.get(t, _NO_READINGS) if other else _NO_READINGS
+        read = other.get(t) if other else None     # (most words have no other reading)
+        ck = (t, role, abjad) if read is None else (t, role, abjad, read[0])
         if cache is not None:
-            token = cache.get((t, role, abjad, alt))
+            token = cache.get(ck)
             if token is not None:
                 tokens.append(token)
                 continue
         weight = ROLE_WEIGHTS.get(role.value) if role is not Role.NAME else weigh(key)
-        token = NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, abjad, alt, plain)
+        token = NameToken(t, key, skeleton_key(t), float(weight or 0.0), role, abjad, *(read or _NO_READINGS))
         if cache is not None:
-            cache[t, role, abjad, alt] = token
+            cache[ck] = token
         tokens.append(token)
     return ParsedName(text, tuple(tokens), tuple(found))
 

@@ -87,11 +87,32 @@ def script_of(ch: str) -> str | None:
     return code
 
 
+@cache
+def _only(code: str) -> re.Pattern[str]:
+    """Texts whose letters are all in ranges of script ``code`` (anything else that is no letter may be there)."""
+    starts, ends, codes = _ranges()
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b, c in zip(starts, ends, codes) if c == code)
+    return re.compile(f"(?:[{ranges}]|[\\W\\d_])*")
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def detect_script(text: str) -> str | None:
     """The ISO 15924 code of the script most letters of ``text`` are in, or ``None`` if no letters.
 
     Ties go to the script seen first.
     """
+    if text.isascii():
+        return "Latn" if _ASCII_LETTER.search(text) else None
+    # (most names are in one script: the first letter's, if every letter is in its ranges)
+    first = _LETTER.search(text)
+    if first is None:
+        return None
+    code = script_of(first.group())
+    if code is not None and _only(code).fullmatch(text):
+        return code
     counts: dict[str, int] = {}
     known = _SCRIPT_CACHE    # script_of's cache, read inline (this runs on every name an index holds)
     for ch in text:
