@@ -1238,9 +1238,10 @@ class MentionFinder:
         entities = index.entities
         word = self._parsed(infos[r.first][5]).text
         # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу";
-        # nor is an abbreviation, "US-Konzern")
+        # nor is an abbreviation, "US-Konzern", nor a people's word, "den Spanier Ayoub Ghadfa")
         options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
-                        and not o.partial and entities[o.entity].type in _NAMESAKE_TYPES and o.form != "abbreviation"
+                        and not o.partial and entities[o.entity].type in _NAMESAKE_TYPES
+                        and o.form not in ("abbreviation", "demonym")
                         and index.entries[o.entry].parsed.text == word else o for o in r.options
                         # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)
                         if o.score >= 1.0 or o.entity < 0 or entities[o.entity].type not in _NAMESAKE_TYPES)

@@ -987,3 +987,17 @@ def test_a_word_of_another_script_is_no_kind_of_place_by_its_consonants(resolver
     """Russian "для" has the key of Urdu "ضلع" (district): an Arabic-script word of data/place_words.tsv, whose key
     is its consonants, names a kind of place only to a word in an Arabic script, so "Астану для" is Astana."""
     assert found(resolver, "Он прибыл в Астану для участия в саммите.") == [("Астану", "astana", "full")]
+
+
+def test_a_peoples_word_before_a_persons_name_is_a_demonym(resolver: Resolver) -> None:
+    """A place's name before a capitalised word no name holds may be a given name ("Georgia Wells"); a people's
+    word there is the person's nationality ("den Spanier Ayoub Ghadfa")."""
+    assert found(resolver, "Im Finale besiegte er den Spanier Ayoub Ghadfa.", demonyms=True) == [
+        ("Spanier", "spain", "demonym")]
+    assert found(resolver, "Georgia Wells reported.") == []
+
+
+def test_central_asian_country_abbreviations_and_kazakh_demonyms_in_lowercase(resolver: Resolver) -> None:
+    assert found(resolver, "Ибраев (КР) и Мирзамахмудов (РУз) обсудили проект.") == [
+        ("КР", "kyrgyzstan", "abbreviation"), ("РУз", "uzbekistan", "abbreviation")]
+    assert ("қытай", "china", "demonym") in found(resolver, "Қазақ-қытай қатынастары дамиды.", demonyms=True)
