@@ -380,8 +380,8 @@ def _roles(texts: list[str], keys: list[str], type: str | None, lex: Lexicon, *,
     for i, (t, k) in enumerate(zip(texts, keys)):
         if (len(t) == 1 or t in initial_words) and initials and t.isalpha() and t not in connectors:
             roles[i] = Role.INITIAL
-        elif t in connectors or lex.particle_of(t, k) in ("article", "connector"):
-            roles[i] = Role.PARTICLE
+        elif t in connectors or (kind := lex.particle_of(t, k)) == "connector" or (kind == "article" and i < n - 1):
+            roles[i] = Role.PARTICLE    # (an article before no word is a word of the name: "Mari El")
         elif org_words is not None and k in org_words:
             roles[i] = Role.LEGAL if org_words[k] == "legal" else Role.GENERIC
         elif place_words is not None and k in place_words:

@@ -330,3 +330,10 @@ def test_arabic_script_letters_for_sounds_it_lacks() -> None:
     assert compare("Mohammad Pakpour", "محمد باكبور").is_match
     assert compare("Reza Heidari", "رضا حيدري").is_match          # ض read as d in an Arabic scheme, z in Persian
     assert compare("Fargʻona viloyati", "Ферганская область").is_match
+
+
+def test_an_article_before_no_word_is_a_word_of_the_name() -> None:
+    """"el" before a word is the Arabic article, weightless; at a name's end it is a name word: "Mari El" is not
+    "Mary" with an article left over."""
+    assert not compare("Mary", "Mari El").is_match
+    assert compare("Abd el Aziz", "Abdelaziz").is_match
