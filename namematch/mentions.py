@@ -1193,8 +1193,9 @@ class MentionFinder:
                         out.append(_Reading(r.first, s.last, r.size + s.size, whole))
         if _title_case(infos, run):
             return out      # (a headline in title case: every word capitalised, none a given name by that)
+        # (a name joined by a hyphen to the word before is no given name: "the Uzbekistan-China Technopark")
         kept = [self._before_unknown(r, infos) if r.first == r.last and r.last + 1 < n and r.last not in hyphened
-                else r for r in out]
+                and r.first - 1 not in hyphened else r for r in out]
         return [r for r in kept if r is not None]
 
     def _heads_unknown(self, r: _Reading, infos: Sequence[_Info]) -> bool:

@@ -1001,3 +1001,10 @@ def test_central_asian_country_abbreviations_and_kazakh_demonyms_in_lowercase(re
     assert found(resolver, "Ибраев (КР) и Мирзамахмудов (РУз) обсудили проект.") == [
         ("КР", "kyrgyzstan", "abbreviation"), ("РУз", "uzbekistan", "abbreviation")]
     assert ("қытай", "china", "demonym") in found(resolver, "Қазақ-қытай қатынастары дамиды.", demonyms=True)
+
+
+def test_a_place_after_a_hyphen_is_no_given_name(resolver: Resolver) -> None:
+    """A place's name before a capitalised word no name holds may be a given name ("Georgia Wells"), but not the
+    second part of a hyphenated pair: "the Uzbekistan-China Technopark" names both countries."""
+    assert [m.entity.id for m in resolver.find_mentions("Cars roll off the line at the Uzbekistan-China Technopark.")
+            ] == ["uzbekistan", "china"]
