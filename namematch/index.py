@@ -333,24 +333,14 @@ class NameIndex:
             toks = e.parsed.tokens
             written = True      # every word written with its vowels (none from Arabic-script text)?
             for t in toks:
-                k = t.key
-                if not k:
+                if not t.key:
                     continue
-                old = get(k)        # (inline: this loop runs for every word of every form)
-                if old is None:
-                    words[k] = i
-                    units[k] = False
-                elif isinstance(old, int):
-                    if old != i:
-                        words[k] = [old, i]
-                elif old[-1] != i:
-                    old.append(i)
                 if t.abjad:
-                    abjad_keys.add(k)
+                    abjad_keys.add(t.key)
                     written = False
-                if t.plain:     # (a word with diacritics as the press writes it without: "Çavuşoğlu", "Cavusoglu")
-                    k = t.plain
-                    old = get(k)
+                # (a word with diacritics is keyed as the press writes it without them too: "Cavusoglu")
+                for k in (t.key, t.plain) if t.plain else (t.key,):
+                    old = get(k)        # (inline: this loop runs for every word of every form)
                     if old is None:
                         words[k] = i
                         units[k] = False
