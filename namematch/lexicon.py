@@ -46,7 +46,7 @@ class Lexicon:
     cjk_suffixes: tuple[str, ...]               # titles and kind words written after a CJK name, longest first
     cjk_titles: tuple[str, ...] = ()            # those of them that are titles (written before a name too)
     abjad_place_words: frozenset[str] = frozenset()   # place-word keys only Arabic-script words of the table give
-    brand_words: Mapping[str, str] = MappingProxyType({})   # key -> "before" / "after" a place's name ("Air Astana")
+    brand_words: Mapping[str, str] = MappingProxyType({})   # key -> "before" / "after" / "both" ("Air Astana")
 
     def particle_of(self, word: str, key: str) -> str | None:
         """The particle kind of the normalised ``word`` whose romanisation key is ``key``, or None.
@@ -185,7 +185,8 @@ def _build() -> Lexicon:
         if cols[1] not in ("before", "after"):
             raise DataTableError("namematch/data/brand_words.tsv", lineno,
                                  f"bad side, expected before or after, got {cols[1]!r}")
-        brands.update((w, cols[1]) for f in _forms(cols[0]) for w in f.split())
+        for w in (w for f in _forms(cols[0]) for w in f.split()):
+            brands[w] = cols[1] if brands.get(w, cols[1]) == cols[1] else "both"
     # Function words are matched as written (normalised, in their script), not by romanisation key: the key
     # rules fold too much for two-letter words ("Ayan" has the key of "an").
     function = {(part, w.script) for _, cols in read_rows("function_words.tsv", 1)

@@ -647,24 +647,28 @@ class MentionFinder:
                     continue
                 home = self.resolver.index.home(self._entity_no(n.entity))
                 # (an owner is a place, or a body that governs one: "the Taliban-run Foreign Ministry")
+                gap = text[min(m.end, n.end):max(m.start, n.start)]
                 if ((n.entity.type not in _PLACE_TYPES and not (n.entity.type is EntityType.ORG and home))
-                        or not self._beside(text[min(m.end, n.end):max(m.start, n.start)])
+                        or not self._beside(gap)
                         or home & support):   # ("in Astana")
                     continue
+                if m.form == "abbreviation" and _WORD.search(gap.replace("'s", "").replace("’s", "")):
+                    continue    # (an abbreviation's owner is right before it: "Өзбекстан СІМ", not "Astana For SCO")
                 drop.add(id(m))
         return [m for m in found if id(m) not in drop]
 
     def _placeless(self, option: _Option) -> frozenset[int] | None:
         """The home of an institution read by a name that names no place ("Außenministerium", "Сыртқы істер
-        министрлігі"): like a short form, it is another country's where the text names that country right beside
-        it. None for other readings."""
+        министрлігі") or by an abbreviation ("СІМ"): like a short form, it is another country's where the text
+        names that country right before it ("Өзбекстан СІМ-інің"). None for other readings."""
         if option.entity < 0 or option.partial:
             return None
         index = self.resolver.index
         if index.entities[option.entity].type is not EntityType.ORG:
             return None
         parsed = index.entries[option.entry].parsed
-        institution = any(self._lex.org_words.get(t.key) == "generic" for t in parsed.tokens)
+        institution = option.form == "abbreviation" or any(self._lex.org_words.get(t.key) == "generic"
+                                                           for t in parsed.tokens)
         if not institution or index.places_named(t.key for t in parsed.tokens):
             return None     # (a name that names a place, or no institution: "Senate of Kazakhstan", "Taliban")
         home = index.home(option.entity)
@@ -719,7 +723,7 @@ class MentionFinder:
         if m.start >= 2 and text[m.start - 1] == " " and m.start - 1 not in ends:
             before = _LAST_WORD.search(text, max(0, m.start - 1 - _LONGEST_BRAND), m.start - 1)
             found = (before is not None and before.group()[:1].isupper()
-                     and brands.get(_key(before.group())) == "before")
+                     and brands.get(_key(before.group())) in ("before", "both"))
         at = m.end
         for _ in range(_BRAND_WORDS):
             if found or text[at:at + 1] != " " or at + 1 in starts:
@@ -727,7 +731,7 @@ class MentionFinder:
             after = _FIRST_WORD.match(text, at + 1)
             if after is None or not after.group()[:1].isupper() or self._word(after.group())[8]:
                 break
-            found = brands.get(_key(after.group())) == "after"
+            found = brands.get(_key(after.group())) in ("after", "both")
             at = after.end()
         return found and not _headline(text, m.start)
 
@@ -1238,10 +1242,13 @@ class MentionFinder:
         index = self.resolver.index
         entities = index.entities
         word = self._parsed(infos[r.first][5]).text
+        # (a country's name is a given name only in Latin letters: "Georgia Wells", not "Өзбекстан Қамбар ата")
+        latin = detect_script(infos[r.first][5]) == "Latn"
         # (only the name as written: a place in another case is no given name, "министр России Сергей Шойгу";
         # nor is an abbreviation, "US-Konzern", nor a people's word, "den Spanier Ayoub Ghadfa")
         options = tuple(evolve(o, support=frozenset({o.entity})) if o.entity >= 0 and o.support is None
                         and not o.partial and entities[o.entity].type in _NAMESAKE_TYPES
+                        and (latin or entities[o.entity].type is not EntityType.COUNTRY)
                         and o.form not in ("abbreviation", "demonym")
                         and index.entries[o.entry].parsed.text == word else o for o in r.options
                         # (a spelling of the place that is not its own, "Nursultan", is no reading there at all)

@@ -1008,3 +1008,19 @@ def test_a_place_after_a_hyphen_is_no_given_name(resolver: Resolver) -> None:
     second part of a hyphenated pair: "the Uzbekistan-China Technopark" names both countries."""
     assert [m.entity.id for m in resolver.find_mentions("Cars roll off the line at the Uzbekistan-China Technopark.")
             ] == ["uzbekistan", "china"]
+
+
+def test_a_country_in_another_script_before_an_unknown_word_is_no_given_name(resolver: Resolver) -> None:
+    """"Georgia Wells" may be a person; "Өзбекстан Қамбар ата ГЭС-1-ді салады" names Uzbekistan (a country's name
+    is a given name in Latin letters only)."""
+    assert [m.entity.id for m in resolver.find_mentions("Өзбекстан Қамбар ата ГЭС-1-ді салады.")] == ["uzbekistan"]
+    assert resolver.find_mentions("Georgia Wells reported.") == []
+
+
+def test_an_abbreviation_with_another_country_right_before_it_is_that_countrys(resolver: Resolver) -> None:
+    """"Өзбекстан СІМ-інің" is Uzbekistan's foreign ministry, not Kazakhstan's (whose abbreviation СІМ is); an
+    owner is written right before an abbreviation, so "Astana For SCO" keeps the SCO."""
+    assert [m.entity.id for m in resolver.find_mentions("Бұл туралы Өзбекстан СІМ-інің баспасөз қызметі хабарлады.")
+            ] == ["uzbekistan"]
+    assert "sco" in [m.entity.id for m in resolver.find_mentions("Xi Lands In Astana For SCO Summit")]
+    assert resolver.find_mentions("Radio Television Afghanistan and Afghanistan International reported.") == []
