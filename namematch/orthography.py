@@ -26,8 +26,8 @@ _ABBREVIATION = 5     # letters of the longest word in capitals read as an abbre
 
 
 @lru_cache(maxsize=1)
-def _orthographies() -> tuple[tuple[re.Pattern[str], re.Pattern[str], dict[str, str]], ...]:
-    """(signals, letters, rewrites) of each orthography, in table order."""
+def _orthographies() -> tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], dict[str, str]], ...]:
+    """(signals, a pattern of them, a pattern of the letters rewritten, the rewrites) of each orthography."""
     signals: dict[str, list[str]] = {}
     rewrites: dict[str, dict[str, str]] = {}
     for lineno, cols in read_rows("orthographies.tsv", 3):
@@ -43,7 +43,7 @@ def _orthographies() -> tuple[tuple[re.Pattern[str], re.Pattern[str], dict[str, 
     for name, table in rewrites.items():
         if name not in signals:
             raise DataTableError(_PATH, 0, f"orthography {name!r} has letters but no signal")
-        out.append((_alternation(signals[name]), _alternation(list(table)), table))
+        out.append((tuple(signals[name]), _alternation(signals[name]), _alternation(list(table)), table))
     return tuple(out)
 
 
@@ -56,7 +56,7 @@ def _alternation(texts: list[str]) -> re.Pattern[str]:
 
 
 def _may_read() -> re.Pattern[str]:
-    texts = [cols[2].casefold() for _, cols in read_rows("orthographies.tsv", 3) if cols[1] == "signal"]
+    texts = [t for signals, *_ in _orthographies() for t in signals]
     written = {f(t) for t in texts if t.isascii() for f in (str.lower, str.upper, str.capitalize)}
     return re.compile("[\u00c0-\u024f\u1e00-\u1eff]|" + _trie(sorted(written)))
 
@@ -98,7 +98,7 @@ def reading_keys(word: str) -> tuple[str, ...]:
     texts = []
     if not w.isascii():
         texts.append(_plain(w))
-    for signals, letters, table in _orthographies():
+    for _, signals, letters, table in _orthographies():
         if signals.search(w):
             texts.append(letters.sub(partial(_rewrite, table), w))
     for text in texts:
